@@ -1,0 +1,36 @@
+package org.contextlib4j;
+
+import static org.contextlib4j.internal.Throwables.sneakyThrow;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link Contexts#closing}: a manager whose exit closes a resource as a plain cleanup. The stack
+ * also uses it to mark a registration that must be closed rather than run as an exit.
+ */
+final class Closing<C extends AutoCloseable> implements ContextManager<C> {
+  final C resource;
+
+  Closing(C resource) {
+    this.resource = resource;
+  }
+
+  @Override
+  public C enter() {
+    return resource;
+  }
+
+  @Override
+  public boolean exit(@Nullable Throwable failure) {
+    Throwable out = ExitStack.exitEntry(this, failure);
+    if (out != null && out != failure) {
+      throw sneakyThrow(out);
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "closing(" + resource + ")";
+  }
+}

@@ -1,0 +1,32 @@
+package org.contextlib4j;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of a {@code with} block that computes a result: see {@link Contexts#with(ContextManager,
+ * ContextBody)}.
+ *
+ * <p>The type parameter {@code X} lets the compiler track what the body throws: a body that throws
+ * only unchecked exceptions makes {@code with} throw nothing checked, and a body that throws {@code
+ * IOException} makes it throw {@code IOException}.
+ *
+ * <p><b>Thread safety:</b> called once per {@code with}, on the caller's thread.
+ *
+ * @param <T> the type of value the manager's {@code enter} returns
+ * @param <R> the result type
+ * @param <X> the exception type the body may throw
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface ContextBody<
+    T extends @Nullable Object, R extends @Nullable Object, X extends Throwable> {
+
+  /**
+   * Runs the body.
+   *
+   * @param value what the manager's {@code enter} returned
+   * @return the result
+   * @throws X if the body fails
+   */
+  R apply(T value) throws X;
+}

@@ -1,0 +1,447 @@
+package org.contextlib4j;
+
+import static org.contextlib4j.internal.Throwables.checkNotNull;
+import static org.contextlib4j.internal.Throwables.sneakyThrow;
+
+import java.util.Arrays;
+import org.contextlib4j.internal.ExceptionRule;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A dynamic stack of cleanups, unwound in reverse order of registration, exactly like nested
+ * try-with-resources blocks with the last registration innermost; unlike try-with-resources, the
+ * number of resources is decided at run time, and an exit may see, suppress or replace the
+ * exception in flight.
+ *
+ * <pre>{@code
+ * try (ExitStack stack = new ExitStack()) {
+ *   List<BufferedReader> readers = new ArrayList<>();
+ *   for (Path path : paths) {
+ *     readers.add(stack.register(Files.newBufferedReader(path)));
+ *   }
+ *   merge(readers);
+ * } // every opened reader is closed, also when opening a later one failed
+ * }</pre>
+ *
+ * <p>Registering {@code a}, then {@code b}, then {@code c} and closing the stack is equivalent to:
+ *
+ * <pre>{@code
+ * try (a) {
+ *   try (b) {
+ *     try (c) {
+ *       body();
+ *     }
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>except that an exception-aware entry ({@link #enterContext}, {@link #push(ExitHandler)}) gets
+ * the exception in flight as a nested {@code with} statement in Python would. What can be put on
+ * the stack:
+ *
+ * <ul>
+ *   <li>{@link #enterContext(ContextManager)}: enters a manager and registers its exit;
+ *   <li>{@link #push(ExitHandler)}, {@link #push(ContextManager)}: an exception-aware exit;
+ *   <li>{@link #register(AutoCloseable)}, {@link #callback(CleanupAction)}: a plain cleanup.
+ * </ul>
+ *
+ * <p>{@link #popAll()} hands every registration over to a new stack, so that a method can acquire
+ * several resources and give them to its caller only if all succeeded:
+ *
+ * <pre>{@code
+ * try (ExitStack stack = new ExitStack()) {
+ *   Connection a = stack.register(open(first));
+ *   Connection b = stack.register(open(second));   // if this throws, a is closed
+ *   return new Pair(a, b, stack.popAll());          // success: the caller closes both later
+ * }
+ * }</pre>
+ *
+ * <h2 id="exceptions">Exception semantics</h2>
+ *
+ * <p>The stack keeps one "exception in flight": the one passed to {@link #close(Throwable)} or
+ * {@link #exit(Throwable)}, or none for {@link #close()}. Each cleanup sees and changes it as
+ * follows, in this order of precedence:
+ *
+ * <ol>
+ *   <li>Cleanups run in reverse order of registration, each exactly once, even when others throw
+ *       (errors included). Each exception-aware exit sees the exception in flight at that moment,
+ *       as left by the cleanups that ran before it.
+ *   <li>An exit that returns {@code true} suppresses the exception in flight: the exits after it
+ *       see {@code null}.
+ *   <li>An exit that throws an exception Y replaces the exception X in flight: Y continues, and X
+ *       is attached to Y with {@link Throwable#addSuppressed}, unless X is Y, X is already
+ *       reachable from Y (for example as its cause), or attaching would make a cycle. Throwing X
+ *       itself is not a replacement.
+ *   <li>A plain cleanup (a registered {@link AutoCloseable} or a {@link CleanupAction}) that throws
+ *       E while X is in flight does not replace X: X stays in flight and E is attached to it, as in
+ *       try-with-resources. With nothing in flight, E becomes the exception in flight. Unlike
+ *       Python (where a failing callback replaces the exception, and CPython issue 102201 can drop
+ *       one), no failure is ever dropped: every one is reachable from what propagates.
+ *   <li>What is in flight when the last cleanup has run is thrown, as the same instance: checked
+ *       exceptions too, without being declared or wrapped. Catch them with {@code catch (Exception
+ *       e)}, or with their own type where the block also declares it.
+ * </ol>
+ *
+ * <p>A stack registered on another stack (with {@link #push(ContextManager)} or {@link
+ * #enterContext}) is unwound in place, as if its entries were the outer stack's; registered with
+ * {@link #register(AutoCloseable)}, it is closed as a plain cleanup. Either way unwinding is a
+ * loop, not a recursion: no depth of nesting and no number of entries can overflow the thread's
+ * stack.
+ *
+ * <p>Unless noted, a {@code null} argument throws {@link NullPointerException} naming the
+ * parameter, and nothing is registered.
+ *
+ * <h2 id="state">State and reuse</h2>
+ *
+ * <p>Closing is idempotent: it empties the stack, which can then be used again (as in Python). A
+ * cleanup that registers more cleanups on the stack that is being unwound gets them run too, in
+ * LIFO order, in the same unwinding.
+ *
+ * <p><b>Thread safety:</b> instances are not thread-safe. Register and close from one thread, or
+ * synchronize externally; the cleanups run on the thread that closes the stack.
+ *
+ * <p>Python: {@code contextlib.ExitStack}.
+ *
+ * @since 0.1.0
+ */
+public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable {
+
+  /*
+   * NULLAWAY_NOTE: the API uses JSpecify generics (ContextManager<T extends @Nullable Object>).
+   * NullAway 0.14 on JDK 17 runs without its JSpecify mode and treats every type variable as
+   * non-null, so the few places that really produce a @Nullable T carry @SuppressWarnings("NullAway")
+   * pointing here. The annotations themselves are correct JSpecify for users' checkers.
+   */
+  private static final Object[] EMPTY = {};
+  private static final int FIRST_CAPACITY = 4;
+
+  /**
+   * Registrations, oldest first. An element's class says how to run it (see {@link #runLeaf}); the
+   * rare object that is ambiguous for the way it was registered is wrapped in a {@link Closing}.
+   */
+  private Object[] entries = EMPTY;
+
+  private int size;
+
+  /** Creates an empty stack. */
+  public ExitStack() {}
+
+  /**
+   * {@return this stack} Entering a stack does nothing else.
+   *
+   * <p>Python: {@code ExitStack.__enter__}.
+   */
+  @Override
+  public ExitStack enter() {
+    return this;
+  }
+
+  /**
+   * Enters {@code manager} and registers its exit.
+   *
+   * <p>If {@code manager.enter()} throws, nothing is registered and the exception propagates as is.
+   *
+   * <p>Python: {@code ExitStack.enter_context}.
+   *
+   * @param manager the manager to enter
+   * @param <T> the type of value the manager returns
+   * @return what {@code manager.enter()} returned
+   */
+  public <T extends @Nullable Object> T enterContext(ContextManager<T> manager) {
+    checkNotNull(manager, "manager");
+    T value;
+    try {
+      value = manager.enter();
+    } catch (Exception e) {
+      throw sneakyThrow(e);
+    }
+    add(manager);
+    return value;
+  }
+
+  /**
+   * Registers an exception-aware exit.
+   *
+   * <p>Python: {@code ExitStack.push} given a function.
+   *
+   * @param handler the exit to run when the stack unwinds
+   * @return {@code handler}
+   */
+  public ExitHandler push(ExitHandler handler) {
+    add(checkNotNull(handler, "handler"));
+    return handler;
+  }
+
+  /**
+   * Registers the exit of {@code manager} without entering it; used to cover part of an {@code
+   * enter} implementation with the manager's own exit.
+   *
+   * <p>Python: {@code ExitStack.push} given a context manager.
+   *
+   * @param manager the manager whose {@link ContextManager#exit(Throwable)} runs when the stack
+   *     unwinds
+   * @param <M> the manager's type
+   * @return {@code manager}
+   */
+  public <M extends ContextManager<?>> M push(M manager) {
+    add(checkNotNull(manager, "manager"));
+    return manager;
+  }
+
+  /**
+   * Registers a plain cleanup action. It runs once when the stack unwinds and cannot suppress
+   * anything; if it fails, see rule 4 of the <a href="#exceptions">exception semantics</a>.
+   *
+   * <p>Python: {@code ExitStack.callback}. Unlike Python, a failing callback does not replace the
+   * exception in flight.
+   *
+   * @param action the cleanup to run
+   * @param <A> the action's type
+   * @return {@code action}
+   */
+  public <A extends CleanupAction> A callback(A action) {
+    checkNotNull(action, "action");
+    // An action that is also an exit would be run as an exit by the dispatch; wrap it so it runs
+    // as the plain cleanup it was registered as.
+    add(
+        action instanceof ContextManager || action instanceof ExitHandler
+            ? new Closing<AutoCloseable>(action::run)
+            : action);
+    return action;
+  }
+
+  /**
+   * Registers an already-open resource whose {@link AutoCloseable#close()} runs when the stack
+   * unwinds, as in try-with-resources.
+   *
+   * <p>Python: {@code ExitStack.enter_context(closing(resource))}.
+   *
+   * @param resource the resource to close
+   * @param <C> the resource's type
+   * @return {@code resource}
+   */
+  public <C extends AutoCloseable> C register(C resource) {
+    checkNotNull(resource, "resource");
+    // A resource that is also an exit or an action would be run as such by the dispatch; wrap it
+    // so it is closed, which also makes a registered ExitStack unwind as a plain cleanup.
+    add(
+        resource instanceof ContextManager
+                || resource instanceof ExitHandler
+                || resource instanceof CleanupAction
+            ? new Closing<>(resource)
+            : resource);
+    return resource;
+  }
+
+  /**
+   * Moves every registration to a new stack, in one step, and leaves this one empty and usable.
+   *
+   * <p>Python: {@code ExitStack.pop_all}.
+   *
+   * @return a new stack that owns every cleanup this one had
+   */
+  public ExitStack popAll() {
+    ExitStack moved = new ExitStack();
+    moved.entries = entries;
+    moved.size = size;
+    entries = EMPTY;
+    size = 0;
+    return moved;
+  }
+
+  /**
+   * Unwinds the stack as if the block had ended with {@code failure} (or normally, if null), and
+   * tells whether that failure ended suppressed.
+   *
+   * <p>If the exception in flight at the end is another one than {@code failure}, it is thrown. If
+   * it is {@code failure} itself, this method returns {@code false} and the caller rethrows it.
+   *
+   * <p>Python: {@code ExitStack.__exit__}.
+   *
+   * @param failure the exception in flight, or {@code null}
+   * @return {@code true} only if {@code failure} was non-null and ended suppressed
+   */
+  @Override
+  public boolean exit(@Nullable Throwable failure) {
+    Throwable out = unwind(this, failure);
+    if (out == null) {
+      return failure != null;
+    }
+    if (out == failure) {
+      return false;
+    }
+    throw sneakyThrow(out);
+  }
+
+  /**
+   * Unwinds the stack now, with no exception in flight, and throws what is in flight at the end.
+   * Idempotent: a closed stack is empty, and closing it again does nothing.
+   *
+   * <p>Python: {@code ExitStack.close}.
+   */
+  @Override
+  public void close() {
+    Throwable out = unwind(this, null);
+    if (out != null) {
+      throw sneakyThrow(out);
+    }
+  }
+
+  /**
+   * Unwinds the stack now as if {@code failure} were in flight, then throws what is in flight at
+   * the end: {@code failure} itself unless an exit suppressed or replaced it. Returns normally only
+   * if it ended suppressed.
+   *
+   * <pre>{@code
+   * stack.close(new TimeoutException("deadline passed"));   // exits see the timeout
+   * }</pre>
+   *
+   * <p>Python: {@code ExitStack.close(exc)}, proposed in CPython issue 137732.
+   *
+   * @param failure the exception the exits see
+   */
+  public void close(Throwable failure) {
+    checkNotNull(failure, "failure");
+    Throwable out = unwind(this, failure);
+    if (out != null) {
+      throw sneakyThrow(out);
+    }
+  }
+
+  /** {@return a short description with the number of registered cleanups} */
+  @Override
+  public String toString() {
+    return "ExitStack[" + size + (size == 1 ? " cleanup]" : " cleanups]");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The driver. Every path that runs cleanups (close, exit, Contexts.with) goes through unwind or
+  // exitEntry, and every decision about the exception in flight goes through ExceptionRule.
+
+  private void add(Object entry) {
+    if (size == entries.length) {
+      entries = Arrays.copyOf(entries, Math.max(FIRST_CAPACITY, size << 1));
+    }
+    entries[size++] = entry;
+  }
+
+  private @Nullable Object pollLast() {
+    if (size == 0) {
+      return null;
+    }
+    Object entry = entries[--size];
+    entries[size] = null;
+    return entry;
+  }
+
+  /**
+   * Runs one registration-shaped object (a manager given to {@link Contexts#with}) with {@code
+   * inFlight}, and returns what is in flight afterwards.
+   */
+  static @Nullable Throwable exitEntry(Object entry, @Nullable Throwable inFlight) {
+    if (entry instanceof ExitStack nested) {
+      return unwind(nested, inFlight);
+    }
+    if (entry instanceof Closing<?> closing && closing.resource instanceof ExitStack nested) {
+      return afterPlainStack(inFlight, unwind(nested, null));
+    }
+    return runLeaf(entry, inFlight);
+  }
+
+  /**
+   * Unwinds {@code root} with {@code failure} in flight and returns what is in flight at the end.
+   *
+   * <p>A nested stack is drained in place instead of by a recursive call: a {@link Frame} remembers
+   * where to resume. Entries are popped from the stack object itself, so registrations made while
+   * unwinding run too, and a re-entrant close or popAll simply leaves nothing for this loop.
+   */
+  private static @Nullable Throwable unwind(ExitStack root, @Nullable Throwable failure) {
+    ExitStack stack = root;
+    Frame resume = null;
+    Throwable inFlight = failure;
+    while (true) {
+      Object entry = stack.pollLast();
+      if (entry == null) {
+        if (resume == null) {
+          return inFlight;
+        }
+        if (resume.plain) {
+          inFlight = afterPlainStack(resume.inFlight, inFlight);
+        }
+        stack = resume.stack;
+        resume = resume.next;
+      } else if (entry instanceof ExitStack nested) {
+        // Registered as a manager: its exits see our exception in flight and their result is ours,
+        // exactly what nested.exit(inFlight) would give.
+        resume = new Frame(stack, false, null, resume);
+        stack = nested;
+      } else if (entry instanceof Closing<?> closing
+          && closing.resource instanceof ExitStack nested) {
+        // Registered as a plain resource: nested.close(), whose outcome is a plain cleanup's.
+        resume = new Frame(stack, true, inFlight, resume);
+        inFlight = null;
+        stack = nested;
+      } else {
+        inFlight = runLeaf(entry, inFlight);
+      }
+    }
+  }
+
+  private static @Nullable Throwable afterPlainStack(
+      @Nullable Throwable outer, @Nullable Throwable closeFailure) {
+    return closeFailure == null ? outer : ExceptionRule.cleanupThrew(outer, closeFailure);
+  }
+
+  private static @Nullable Throwable runLeaf(Object entry, @Nullable Throwable inFlight) {
+    if (entry instanceof Closing<?> closing) {
+      return runPlain(closing.resource, inFlight);
+    }
+    if (entry instanceof ExitHandler handler) {
+      try {
+        return ExceptionRule.exitReturned(inFlight, handler.exit(inFlight));
+      } catch (Throwable t) {
+        return ExceptionRule.exitThrew(inFlight, t);
+      }
+    }
+    if (entry instanceof ContextManager<?> manager) {
+      try {
+        return ExceptionRule.exitReturned(inFlight, manager.exit(inFlight));
+      } catch (Throwable t) {
+        return ExceptionRule.exitThrew(inFlight, t);
+      }
+    }
+    if (entry instanceof CleanupAction action) {
+      try {
+        action.run();
+        return inFlight;
+      } catch (Throwable t) {
+        return ExceptionRule.cleanupThrew(inFlight, t);
+      }
+    }
+    return runPlain((AutoCloseable) entry, inFlight);
+  }
+
+  static @Nullable Throwable runPlain(AutoCloseable resource, @Nullable Throwable inFlight) {
+    try {
+      resource.close();
+      return inFlight;
+    } catch (Throwable t) {
+      return ExceptionRule.cleanupThrew(inFlight, t);
+    }
+  }
+
+  /** Where to resume when a nested stack is drained. */
+  private static final class Frame {
+    final ExitStack stack;
+    final boolean plain;
+    final @Nullable Throwable inFlight;
+    final @Nullable Frame next;
+
+    Frame(ExitStack stack, boolean plain, @Nullable Throwable inFlight, @Nullable Frame next) {
+      this.stack = stack;
+      this.plain = plain;
+      this.inFlight = inFlight;
+      this.next = next;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package org.contextlib4j.internal;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/*
+ * Overview: the exception rule, in one place.
+ *
+ * Every stack driver (the sync ExitStack loop, Contexts.with, and later the async driver) keeps a
+ * single variable, the exception in flight (null when the block so far succeeded), and runs the
+ * cleanups one at a time. After each cleanup it asks this class what is in flight now:
+ *
+ *   exception-aware exit returned false  -> unchanged
+ *   exception-aware exit returned true   -> null (suppressed; CPython __exit__ returning true)
+ *   exception-aware exit threw Y         -> Y (replacement; CPython raising inside __exit__). The old
+ *                                           exception X is attached to Y with addSuppressed, the way
+ *                                           Python chains X as Y.__context__, unless Y is X, X is
+ *                                           already reachable from Y (raise Y from X), or attaching
+ *                                           would make a cycle.
+ *   plain cleanup threw E                -> X stays in flight and E is attached to it (Java's
+ *                                           try-with-resources rule), or E if nothing was in flight.
+ *
+ * The functions are pure apart from addSuppressed, never create an exception, and never lose one.
+ */
+
+/**
+ * The exception rule shared by every stack: how the result of one cleanup changes the exception in
+ * flight. See the overview comment in the source for the table.
+ */
+public final class ExceptionRule {
+  private ExceptionRule() {}
+
+  /**
+   * An exception-aware exit returned normally.
+   *
+   * @param inFlight the exception in flight before the exit ran, or null
+   * @param suppress what the exit returned
+   * @return the exception in flight after the exit
+   */
+  public static @Nullable Throwable exitReturned(@Nullable Throwable inFlight, boolean suppress) {
+    return suppress ? null : inFlight;
+  }
+
+  /**
+   * An exception-aware exit threw {@code thrown}: it replaces what was in flight, which is attached
+   * to it unless it is the same exception, is already reachable from it, or would make a cycle.
+   *
+   * @param inFlight the exception in flight before the exit ran, or null
+   * @param thrown what the exit threw
+   * @return the exception in flight after the exit: always {@code thrown}
+   */
+  public static Throwable exitThrew(@Nullable Throwable inFlight, Throwable thrown) {
+    if (inFlight != null
+        && thrown != inFlight
+        && !reachable(thrown, inFlight)
+        && !reachable(inFlight, thrown)) {
+      thrown.addSuppressed(inFlight);
+    }
+    return thrown;
+  }
+
+  /**
+   * A plain cleanup (a close or a callback) threw {@code thrown}: what was in flight stays, with
+   * {@code thrown} attached; with nothing in flight, {@code thrown} is now in flight.
+   *
+   * @param inFlight the exception in flight before the cleanup ran, or null
+   * @param thrown what the cleanup threw
+   * @return the exception in flight after the cleanup
+   */
+  public static Throwable cleanupThrew(@Nullable Throwable inFlight, Throwable thrown) {
+    if (inFlight == null) {
+      return thrown;
+    }
+    // thrown == inFlight: a close that rethrows the failure it already reported; attaching it to
+    // itself would throw IllegalArgumentException. reachable(thrown, inFlight): attaching would
+    // make
+    // a cycle. Both cases leave inFlight as is, and nothing is lost.
+    if (thrown != inFlight && !reachable(thrown, inFlight)) {
+      inFlight.addSuppressed(thrown);
+    }
+    return inFlight;
+  }
+
+  /**
+   * Tells whether {@code target} is {@code from}, or occurs in its cause chain or suppressed lists,
+   * recursively. Iterative, and safe on graphs that already contain cycles.
+   */
+  static boolean reachable(Throwable from, Throwable target) {
+    if (from == target) {
+      return true;
+    }
+    Throwable cause = from.getCause();
+    Throwable[] suppressed = from.getSuppressed();
+    if (cause == null && suppressed.length == 0) {
+      return false; // the common case: a fresh exception; no allocation
+    }
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<Throwable> work = new ArrayDeque<>();
+    seen.add(from);
+    work.push(from);
+    while (!work.isEmpty()) {
+      Throwable t = work.pop();
+      Throwable c = t.getCause();
+      if (c != null) {
+        if (c == target) {
+          return true;
+        }
+        if (seen.add(c)) {
+          work.push(c);
+        }
+      }
+      for (Throwable s : t.getSuppressed()) {
+        if (s == target) {
+          return true;
+        }
+        if (seen.add(s)) {
+          work.push(s);
+        }
+      }
+    }
+    return false;
+  }
+}

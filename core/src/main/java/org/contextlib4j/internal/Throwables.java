@@ -1,0 +1,41 @@
+package org.contextlib4j.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/** Small helpers for argument checks and for rethrowing an exception unchanged. */
+public final class Throwables {
+  private Throwables() {}
+
+  /**
+   * Returns {@code value}, or throws a {@link NullPointerException} naming the parameter.
+   *
+   * @param value the argument to check
+   * @param name the parameter's name, used in the message
+   * @param <T> the argument's type
+   * @return {@code value}
+   */
+  public static <T> T checkNotNull(@Nullable T value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " cannot be null");
+    }
+    return value;
+  }
+
+  /**
+   * Throws {@code t} itself, checked or not, without declaring it: the same instance, never
+   * wrapped. The return type lets callers write {@code throw sneakyThrow(t)} so the compiler sees
+   * the end of the path.
+   *
+   * @param t the exception to throw
+   * @return never returns
+   */
+  public static RuntimeException sneakyThrow(Throwable t) {
+    Throwables.<RuntimeException>throwAs(t);
+    throw new AssertionError("unreachable");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <X extends Throwable> void throwAs(Throwable t) throws X {
+    throw (X) t;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Python's {@code contextlib} for Java: cleanup that knows how the block ended.
+ *
+ * <p>Start with {@link org.contextlib4j.ExitStack}, a dynamic LIFO stack of cleanups that behaves
+ * like nested try-with-resources, and {@link org.contextlib4j.Contexts}, the static factories and
+ * the {@code with} statement. A {@link org.contextlib4j.ContextManager} is a resource whose exit
+ * sees the exception in flight and may suppress or replace it; an {@link
+ * org.contextlib4j.ExitHandler} is such an exit on its own; a {@link
+ * org.contextlib4j.CleanupAction} is a plain cleanup.
+ *
+ * <h2 id="exceptions">The exception rule</h2>
+ *
+ * <p>Every type in this package follows one rule, stated in full on {@link
+ * org.contextlib4j.ExitStack}: cleanups run in reverse order of registration, each exactly once; an
+ * exception-aware exit sees the exception in flight and may suppress it (return {@code true}) or
+ * replace it (throw another, to which the old one is attached as suppressed); a plain cleanup that
+ * fails never hides the exception in flight, it is attached to it (the try-with-resources rule).
+ * Exceptions always propagate as the same instance, never wrapped.
+ *
+ * <h2 id="nulls">Nulls</h2>
+ *
+ * <p>Unless noted, passing {@code null} to any method in this package throws a {@link
+ * java.lang.NullPointerException} that names the parameter. The exception in flight is passed to
+ * exits as a nullable {@link java.lang.Throwable}: {@code null} means "no exception".
+ */
+@NullMarked
+package org.contextlib4j;
+
+import org.jspecify.annotations.NullMarked;
