@@ -180,10 +180,12 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
    *
    * @param manager the manager whose {@link ContextManager#exit(Throwable)} runs when the stack
    *     unwinds
-   * @param <M> the manager's type
+   * @param <T> the type of value the manager's {@code enter} returns
    * @return {@code manager}
    */
-  public <M extends ContextManager<?>> M push(M manager) {
+  // Not <M extends ContextManager<?>> M push(M): a lambda is potentially compatible with a method
+  // type variable, which would make push(failure -> ...) ambiguous with push(ExitHandler).
+  public <T extends @Nullable Object> ContextManager<T> push(ContextManager<T> manager) {
     add(checkNotNull(manager, "manager"));
     return manager;
   }
@@ -196,10 +198,9 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
    * exception in flight.
    *
    * @param action the cleanup to run
-   * @param <A> the action's type
    * @return {@code action}
    */
-  public <A extends CleanupAction> A callback(A action) {
+  public CleanupAction callback(CleanupAction action) {
     checkNotNull(action, "action");
     // An action that is also an exit would be run as an exit by the dispatch; wrap it so it runs
     // as the plain cleanup it was registered as.

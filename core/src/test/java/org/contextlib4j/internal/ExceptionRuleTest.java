@@ -1,0 +1,134 @@
+package org.contextlib4j.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ExceptionRuleTest {
+
+  private static RuntimeException ex(String message) {
+    return new RuntimeException(message);
+  }
+
+  @Test
+  void exitReturnedFalse_keepsInFlight() {
+    RuntimeException x = ex("x");
+    assertThat(ExceptionRule.exitReturned(x, false)).isSameAs(x);
+    assertThat(ExceptionRule.exitReturned(null, false)).isNull();
+  }
+
+  @Test
+  void exitReturnedTrue_suppressesInFlight() {
+    assertThat(ExceptionRule.exitReturned(ex("x"), true)).isNull();
+    assertThat(ExceptionRule.exitReturned(null, true)).isNull();
+  }
+
+  @Test
+  void exitThrew_replacesAndAttachesOldOne() {
+    RuntimeException x = ex("x");
+    RuntimeException y = ex("y");
+    assertThat(ExceptionRule.exitThrew(x, y)).isSameAs(y);
+    assertThat(y.getSuppressed()).containsExactly(x);
+    assertThat(x.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void exitThrew_attachesNothing_whenNothingInFlight() {
+    RuntimeException y = ex("y");
+    assertThat(ExceptionRule.exitThrew(null, y)).isSameAs(y);
+    assertThat(y.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void exitThrew_isNotReplacement_whenSameInstanceRethrown() {
+    RuntimeException x = ex("x");
+    assertThat(ExceptionRule.exitThrew(x, x)).isSameAs(x);
+    assertThat(x.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void exitThrew_doesNotAttach_whenOldOneIsInCauseChain() {
+    RuntimeException x = ex("x");
+    RuntimeException y = new RuntimeException("y", new IllegalStateException("mid", x));
+    assertThat(ExceptionRule.exitThrew(x, y)).isSameAs(y);
+    assertThat(y.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void exitThrew_doesNotAttachTwice_whenAlreadySuppressedIntoNewOne() {
+    RuntimeException x = ex("x");
+    RuntimeException y = ex("y");
+    y.addSuppressed(x);
+    ExceptionRule.exitThrew(x, y);
+    assertThat(y.getSuppressed()).containsExactly(x);
+  }
+
+  @Test
+  void exitThrew_doesNotMakeCycle_whenNewOneIsCauseOfOldOne() {
+    RuntimeException y = ex("y");
+    RuntimeException x = new RuntimeException("x", y); // the exit unwraps: throw failure.getCause()
+    assertThat(ExceptionRule.exitThrew(x, y)).isSameAs(y);
+    assertThat(y.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void exitThrew_doesNotMakeCycle_whenNewOneIsSuppressedInOldOne() {
+    RuntimeException x = ex("x");
+    RuntimeException y = ex("y");
+    x.addSuppressed(new IllegalStateException("deep", y));
+    ExceptionRule.exitThrew(x, y);
+    assertThat(y.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void cleanupThrew_keepsInFlightAndAttachesFailure() {
+    RuntimeException x = ex("x");
+    RuntimeException e = ex("e");
+    assertThat(ExceptionRule.cleanupThrew(x, e)).isSameAs(x);
+    assertThat(x.getSuppressed()).containsExactly(e);
+  }
+
+  @Test
+  void cleanupThrew_becomesInFlight_whenNothingInFlight() {
+    RuntimeException e = ex("e");
+    assertThat(ExceptionRule.cleanupThrew(null, e)).isSameAs(e);
+    assertThat(e.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void cleanupThrew_neverSelfSuppresses_whenCloseRethrowsInFlight() {
+    RuntimeException x = ex("x");
+    assertThat(ExceptionRule.cleanupThrew(x, x)).isSameAs(x);
+    assertThat(x.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void cleanupThrew_doesNotMakeCycle_whenFailureAlreadyHoldsInFlight() {
+    RuntimeException x = ex("x");
+    RuntimeException e = new RuntimeException("e", x);
+    assertThat(ExceptionRule.cleanupThrew(x, e)).isSameAs(x);
+    assertThat(x.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void reachable_terminates_onGraphThatAlreadyHasCycle() {
+    RuntimeException a = ex("a");
+    RuntimeException b = ex("b");
+    a.addSuppressed(b);
+    b.addSuppressed(a);
+    assertThat(ExceptionRule.reachable(a, ex("elsewhere"))).isFalse();
+    assertThat(ExceptionRule.reachable(b, a)).isTrue();
+  }
+
+  @Test
+  void reachable_handlesDeepChainsIteratively() {
+    RuntimeException root = ex("root");
+    RuntimeException current = root;
+    for (int i = 0; i < 100_000; i++) {
+      RuntimeException next = ex("n" + i);
+      current.addSuppressed(next);
+      current = next;
+    }
+    assertThat(ExceptionRule.reachable(root, current)).isTrue();
+  }
+}
