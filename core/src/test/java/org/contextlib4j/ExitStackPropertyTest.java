@@ -1,0 +1,255 @@
+package org.contextlib4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Seeded random stacks of cleanups that pass, suppress, replace, rethrow, fail or succeed, nested
+ * stacks included, checked against a small independent model of the rule. Every run checks that
+ * each cleanup runs exactly once in reverse order, that each exit sees what the model says, that
+ * the same instance propagates, that every suppressed list is exactly the expected one, and that no
+ * exception is lost. The seed is in the test name: a failure replays with that seed.
+ */
+class ExitStackPropertyTest {
+
+  static LongStream seeds() {
+    return LongStream.range(0, 600).map(i -> 0x5EED_0000L + i);
+  }
+
+  enum Kind {
+    PASS,
+    SUPPRESS,
+    REPLACE,
+    RERAISE,
+    CALLBACK_OK,
+    CALLBACK_FAIL,
+    CLOSE_OK,
+    CLOSE_FAIL,
+    NESTED_AWARE,
+    NESTED_PLAIN
+  }
+
+  /** One registration; a nested stack has children. Each owns the exception it may throw. */
+  static final class Spec {
+    final String id;
+    final Kind kind;
+    final Throwable failure;
+    final List<Spec> children = new ArrayList<>();
+
+    Spec(String id, Kind kind, Random random) {
+      this.id = id;
+      this.kind = kind;
+      this.failure = random.nextInt(4) == 0 ? new Error(id) : new IllegalStateException(id);
+    }
+  }
+
+  private final List<String> log = new ArrayList<>();
+
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void unwindingMatchesModel_andLosesNothing(long seed) {
+    Random random = new Random(seed);
+    int[] counter = {0};
+    List<Spec> specs = randomSpecs(random, counter, 0);
+    Throwable body = random.nextBoolean() ? null : new IllegalArgumentException("body");
+
+    ExitStack stack = new ExitStack();
+    register(stack, specs);
+    Throwable actual = catchThrowable(() -> closeWith(stack, body));
+
+    List<String> expectedLog = new ArrayList<>();
+    IdentityHashMap<Throwable, List<Throwable>> expectedSuppressed = new IdentityHashMap<>();
+    Set<Throwable> handled = Collections.newSetFromMap(new IdentityHashMap<>());
+    Throwable expected = model(specs, body, expectedLog, expectedSuppressed, handled);
+
+    assertThat(log).isEqualTo(expectedLog);
+    assertThat(actual).isSameAs(expected);
+    List<Throwable> everyException = new ArrayList<>();
+    if (body != null) {
+      everyException.add(body);
+    }
+    collectFailures(specs, everyException);
+    for (Throwable t : everyException) {
+      assertThat(t.getSuppressed())
+          .as("suppressed of %s", t.getMessage())
+          .containsExactlyElementsOf(expectedSuppressed.getOrDefault(t, List.of()));
+    }
+    // Nothing lost: every exception that was thrown is reachable from what propagated, or was in
+    // a tree an exit deliberately suppressed.
+    Set<Throwable> reachable = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (actual != null) {
+      reachable.addAll(ExitStackRulesTest.treeOf(actual));
+    }
+    for (Throwable h : handled) {
+      reachable.addAll(ExitStackRulesTest.treeOf(h));
+    }
+    Set<Throwable> thrown = thrownDuring(specs, body);
+    assertThat(reachable).containsAll(thrown);
+  }
+
+  private static void closeWith(ExitStack stack, @Nullable Throwable body) {
+    if (body == null) {
+      stack.close();
+    } else {
+      stack.close(body);
+    }
+  }
+
+  private List<Spec> randomSpecs(Random random, int[] counter, int depth) {
+    int n = random.nextInt(depth == 0 ? 9 : 5);
+    List<Spec> specs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Kind[] kinds = Kind.values();
+      Kind kind = kinds[random.nextInt(depth < 2 ? kinds.length : kinds.length - 2)];
+      Spec spec = new Spec("c" + counter[0]++, kind, random);
+      if (kind == Kind.NESTED_AWARE || kind == Kind.NESTED_PLAIN) {
+        spec.children.addAll(randomSpecs(random, counter, depth + 1));
+      }
+      specs.add(spec);
+    }
+    return specs;
+  }
+
+  private void register(ExitStack stack, List<Spec> specs) {
+    for (Spec spec : specs) {
+      switch (spec.kind) {
+        case PASS, SUPPRESS, REPLACE, RERAISE ->
+            stack.push(
+                seen -> {
+                  log.add(spec.id + " saw " + label(seen));
+                  if (spec.kind == Kind.REPLACE) {
+                    throw sneaky(spec.failure);
+                  }
+                  if (spec.kind == Kind.RERAISE && seen != null) {
+                    throw sneaky(seen);
+                  }
+                  return spec.kind == Kind.SUPPRESS;
+                });
+        case CALLBACK_OK, CALLBACK_FAIL ->
+            stack.callback(
+                () -> {
+                  log.add(spec.id);
+                  if (spec.kind == Kind.CALLBACK_FAIL) {
+                    throw sneaky(spec.failure);
+                  }
+                });
+        case CLOSE_OK, CLOSE_FAIL ->
+            stack.register(
+                () -> {
+                  log.add(spec.id);
+                  if (spec.kind == Kind.CLOSE_FAIL) {
+                    throw sneaky(spec.failure);
+                  }
+                });
+        case NESTED_AWARE, NESTED_PLAIN -> {
+          ExitStack inner = new ExitStack();
+          register(inner, spec.children);
+          if (spec.kind == Kind.NESTED_AWARE) {
+            stack.enterContext(inner);
+          } else {
+            stack.register(inner);
+          }
+        }
+      }
+    }
+  }
+
+  /** The rule, written as plainly as possible: a reference, independent of ExitStack's code. */
+  private static @Nullable Throwable model(
+      List<Spec> specs,
+      @Nullable Throwable inFlight,
+      List<String> log,
+      Map<Throwable, List<Throwable>> suppressed,
+      Set<Throwable> handled) {
+    Throwable x = inFlight;
+    for (int i = specs.size() - 1; i >= 0; i--) {
+      Spec spec = specs.get(i);
+      switch (spec.kind) {
+        case PASS -> log.add(spec.id + " saw " + label(x));
+        case SUPPRESS -> {
+          log.add(spec.id + " saw " + label(x));
+          if (x != null) {
+            handled.add(x);
+          }
+          x = null;
+        }
+        case REPLACE -> {
+          log.add(spec.id + " saw " + label(x));
+          if (x != null) {
+            suppressed.computeIfAbsent(spec.failure, k -> new ArrayList<>()).add(x);
+          }
+          x = spec.failure;
+        }
+        case RERAISE -> log.add(spec.id + " saw " + label(x));
+        case CALLBACK_OK, CLOSE_OK -> log.add(spec.id);
+        case CALLBACK_FAIL, CLOSE_FAIL -> {
+          log.add(spec.id);
+          x = plainFailure(x, spec.failure, suppressed);
+        }
+        case NESTED_AWARE -> x = model(spec.children, x, log, suppressed, handled);
+        case NESTED_PLAIN -> {
+          Throwable closeFailure = model(spec.children, null, log, suppressed, handled);
+          if (closeFailure != null) {
+            x = plainFailure(x, closeFailure, suppressed);
+          }
+        }
+      }
+    }
+    return x;
+  }
+
+  private static Throwable plainFailure(
+      @Nullable Throwable x, Throwable failure, Map<Throwable, List<Throwable>> suppressed) {
+    if (x == null) {
+      return failure;
+    }
+    suppressed.computeIfAbsent(x, k -> new ArrayList<>()).add(failure);
+    return x;
+  }
+
+  private static void collectFailures(List<Spec> specs, List<Throwable> out) {
+    for (Spec spec : specs) {
+      out.add(spec.failure);
+      collectFailures(spec.children, out);
+    }
+  }
+
+  /** The exceptions that were actually thrown: the body's and those of failing cleanups. */
+  private static Set<Throwable> thrownDuring(List<Spec> specs, @Nullable Throwable body) {
+    Set<Throwable> thrown = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (body != null) {
+      thrown.add(body);
+    }
+    List<Spec> work = new ArrayList<>(specs);
+    while (!work.isEmpty()) {
+      Spec spec = work.remove(work.size() - 1);
+      if (Arrays.asList(Kind.REPLACE, Kind.CALLBACK_FAIL, Kind.CLOSE_FAIL).contains(spec.kind)) {
+        thrown.add(spec.failure);
+      }
+      work.addAll(spec.children);
+    }
+    return thrown;
+  }
+
+  private static String label(@Nullable Throwable t) {
+    return t == null ? "none" : String.valueOf(t.getMessage());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <X extends Throwable> RuntimeException sneaky(Throwable t) throws X {
+    throw (X) t;
+  }
+}
