@@ -45,6 +45,23 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #register(AutoCloseable)}, {@link #callback(CleanupAction)}: a plain cleanup.
  * </ul>
  *
+ * <h2 id="with">try-with-resources or {@code Contexts.run}</h2>
+ *
+ * <p>Java's try-with-resources calls {@link #close()}, which is never told whether the block
+ * failed: in it, every exit sees {@code null}. That is right for plain resources. When exits must
+ * see the block's exception (a transaction that rolls back, an exit that suppresses), run the block
+ * through {@link Contexts#run} or {@link Contexts#with}, Python's {@code with ExitStack() as
+ * stack:}, which passes the block's exception to {@link #exit(Throwable)}:
+ *
+ * <pre>{@code
+ * Contexts.run(new ExitStack(), stack -> {
+ *   Connection c = stack.enterContext(new Transaction(dataSource));
+ *   insertRows(c);            // if this throws, the transaction's exit sees it and rolls back
+ * });
+ * }</pre>
+ *
+ * <p>or catch the failure and hand it over with {@link #close(Throwable)}.
+ *
  * <p>{@link #popAll()} hands every registration over to a new stack, so that a method can acquire
  * several resources and give them to its caller only if all succeeded:
  *

@@ -1,0 +1,50 @@
+package org.contextlib4j.examples;
+
+import java.io.PrintStream;
+import org.contextlib4j.AbstractContextManager;
+import org.contextlib4j.Contexts;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The seed's decorator example, synchronous for now:
+ *
+ * <pre>{@code
+ * @mycontext()
+ * def function():
+ *     print('The bit in the middle')
+ * }</pre>
+ */
+final class DecoratorExample {
+  private DecoratorExample() {}
+
+  /** Python's {@code mycontext}: prints on the way in and on the way out. */
+  static final class MyContext extends AbstractContextManager<MyContext> {
+    private final PrintStream out;
+
+    MyContext(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public MyContext enter() {
+      out.println("Starting");
+      return this;
+    }
+
+    @Override
+    public boolean exit(@Nullable Throwable failure) {
+      out.println("Finishing");
+      return false;
+    }
+  }
+
+  static void run(PrintStream out) {
+    Runnable function =
+        Contexts.decorateRunnable(
+            () -> new MyContext(out), () -> out.println("The bit in the middle"));
+    function.run();
+
+    out.println("-- the same manager with a with-block:");
+    Contexts.run(new MyContext(out), ignored -> out.println("The bit in the middle"));
+  }
+}

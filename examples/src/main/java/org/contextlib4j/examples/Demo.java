@@ -1,0 +1,40 @@
+package org.contextlib4j.examples;
+
+import java.io.PrintStream;
+
+/**
+ * The README's demo: runs every example and prints what happens.
+ *
+ * <pre>{@code
+ * ./mvnw -q -pl examples -am compile exec:java
+ * }</pre>
+ */
+public final class Demo {
+  private Demo() {}
+
+  /**
+   * Runs the examples.
+   *
+   * @param args ignored
+   * @throws Exception if an example fails unexpectedly
+   */
+  public static void main(String[] args) throws Exception {
+    run(System.out);
+  }
+
+  static void run(PrintStream out) throws Exception {
+    section(out, "1. ExitStack: a variable list of real files, one stack");
+    FilesExample.run(out);
+    section(out, "2. A context manager as a decorator (the seed's mycontext, sync)");
+    DecoratorExample.run(out);
+    section(out, "3. An exception-aware exit: commit on success, roll back on failure");
+    TransactionExample.run(out);
+    section(out, "4. suppress");
+    SuppressExample.run(out);
+  }
+
+  private static void section(PrintStream out, String title) {
+    out.println();
+    out.println("== " + title);
+  }
+}

@@ -1,0 +1,61 @@
+package org.contextlib4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoTest {
+
+  private static List<String> demoOutput() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      Demo.run(out);
+    }
+    return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  @Test
+  void filesOpenedBeforeAFailure_areClosedInReverseOrder() throws Exception {
+    List<String> lines = demoOutput();
+    int missing = lines.indexOf("-- the third of four files is missing");
+    assertThat(lines.subList(missing + 1, missing + 6))
+        .containsExactly(
+            "opened alpha.txt",
+            "opened bravo.txt",
+            "closed bravo.txt",
+            "closed alpha.txt",
+            "failed part-way: NoSuchFileException missing.txt");
+  }
+
+  @Test
+  void decoratorPrintsTheSeedOutput() throws Exception {
+    List<String> lines = demoOutput();
+    int start = lines.indexOf("Starting");
+    assertThat(lines.subList(start, start + 3))
+        .containsExactly("Starting", "The bit in the middle", "Finishing");
+  }
+
+  @Test
+  void transactionCommitsOnSuccess_andRollsBackOnFailure() throws Exception {
+    List<String> lines = demoOutput();
+    assertThat(lines)
+        .containsSubsequence(
+            "commit [alice, bob]",
+            "table: [alice, bob]",
+            "rollback [mallory] because: validation failed for mallory",
+            "caught: validation failed for mallory",
+            "table: [alice, bob]");
+  }
+
+  @Test
+  void suppressCarriesOnButLetsOtherExceptionsThrough() throws Exception {
+    assertThat(demoOutput())
+        .contains(
+            "deleting a missing file under suppress(NoSuchFileException): carried on",
+            "any other exception still propagates: disk on fire");
+  }
+}
