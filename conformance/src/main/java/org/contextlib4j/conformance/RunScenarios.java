@@ -141,7 +141,7 @@ public final class RunScenarios {
    * Runs each scenario on a worker thread and gives up on it after a timeout; the hung thread (a
    * daemon) is abandoned with its executor, and a fresh one runs the next scenario.
    */
-  private static final class Watchdog implements AutoCloseable {
+  static final class Watchdog implements AutoCloseable {
     private final Duration timeout;
     private ExecutorService executor = newExecutor();
 
