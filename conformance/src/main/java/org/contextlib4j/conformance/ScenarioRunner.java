@@ -1,0 +1,198 @@
+package org.contextlib4j.conformance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.contextlib4j.ContextManager;
+import org.contextlib4j.Contexts;
+import org.contextlib4j.ExitHandler;
+import org.contextlib4j.ExitStack;
+import org.contextlib4j.conformance.ScenarioExceptions.Cls;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Executes one scenario against the real library (SPEC section 7) and records its trace and
+ * outcome.
+ *
+ * <p>The runner only provides the logging handlers of SPEC sections 2.3 and 3; every decision about
+ * ordering, suppression, replacement and attaching is the library's. In particular no handler here
+ * calls {@link Throwable#addSuppressed}: the library attaches the replaced exception (ExitStack's
+ * exception rule 3), and the JAVA RULE of SPEC section 4 is the library's rule 4 for {@link
+ * ExitStack#callback} and {@link ExitStack#register}.
+ */
+final class ScenarioRunner {
+  private final List<String> trace = new ArrayList<>();
+
+  /** Stack variables; names are unique within a scenario, so one flat map serves every scope. */
+  private final Map<String, ExitStack> stacks = new HashMap<>();
+
+  private ScenarioRunner() {}
+
+  /**
+   * Runs {@code scenario} and returns its result object: {@code {"id", "trace", "outcome"}}.
+   *
+   * @throws OutcomeTree.UnexpectedThrowableException if a throwable that no statement raises
+   *     escapes the program
+   */
+  static Map<String, Object> run(Scenario scenario) {
+    ScenarioRunner runner = new ScenarioRunner();
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    try {
+      runner.exec(scenario.program());
+      outcome.put("ok", true);
+    } catch (Throwable t) {
+      outcome.put("raised", OutcomeTree.render(t));
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("id", scenario.id());
+    result.put("trace", List.copyOf(runner.trace));
+    result.put("outcome", outcome);
+    return result;
+  }
+
+  private void exec(List<Scenario.Stmt> body) throws Throwable {
+    for (Scenario.Stmt stmt : body) {
+      exec(stmt);
+    }
+  }
+
+  private void exec(Scenario.Stmt stmt) throws Throwable {
+    if (stmt instanceof Scenario.WithStack s) {
+      // Python's `with ExitStack() as name:`: the stack's exit receives the body's throwable.
+      Contexts.run(
+          new ExitStack(),
+          stack -> {
+            stacks.put(s.name(), stack);
+            exec(s.body());
+          });
+    } else if (stmt instanceof Scenario.Enter s) {
+      stack(s.stack()).enterContext(new LoggingManager(s.cm()));
+    } else if (stmt instanceof Scenario.Push s) {
+      // A typed variable: a bare lambda argument is ambiguous between push(ExitHandler) and the
+      // generic push(M extends ContextManager) (see the report on this module's branch).
+      ExitHandler handler = failure -> exit(s.id(), s.cls(), s.onExit(), failure);
+      stack(s.stack()).push(handler);
+    } else if (stmt instanceof Scenario.Callback s) {
+      stack(s.stack())
+          .callback(
+              () -> {
+                trace.add("callback " + s.id());
+                if (s.raises()) {
+                  throw sneaky(s.cls().create(s.id(), null));
+                }
+              });
+    } else if (stmt instanceof Scenario.Register s) {
+      AutoCloseable resource =
+          () -> {
+            trace.add("close " + s.id());
+            if (s.raises()) {
+              throw sneaky(s.cls().create(s.id(), null));
+            }
+          };
+      stack(s.stack()).register(resource);
+    } else if (stmt instanceof Scenario.Close s) {
+      stack(s.stack()).close();
+    } else if (stmt instanceof Scenario.PopAll s) {
+      stacks.put(s.into(), stack(s.stack()).popAll());
+    } else if (stmt instanceof Scenario.Raise s) {
+      throw s.cls().create(s.id(), null);
+    } else if (stmt instanceof Scenario.Try s) {
+      try {
+        exec(s.body());
+      } catch (Throwable t) {
+        trace.add("caught " + s.id() + " " + OutcomeTree.label(t));
+      }
+    } else if (stmt instanceof Scenario.Suppress s) {
+      Contexts.run(suppress(s.types()), ignored -> exec(s.body()));
+    } else if (stmt instanceof Scenario.Decorated s) {
+      // One manager for every call, as a ContextDecorator instance is reused by Python.
+      Callable<Boolean> function =
+          Contexts.decorateCallable(
+              new LoggingManager(s.cm()),
+              () -> {
+                try {
+                  exec(s.body());
+                } catch (Throwable t) {
+                  throw sneaky(t);
+                }
+                return Boolean.TRUE;
+              });
+      for (int i = 0; i < s.repeat(); i++) {
+        function.call();
+      }
+    } else if (stmt instanceof Scenario.NullContext s) {
+      Contexts.run(Contexts.nullContext(), ignored -> exec(s.body()));
+    } else {
+      throw new IllegalStateException("unhandled statement " + stmt);
+    }
+  }
+
+  private ExitStack stack(String name) {
+    ExitStack stack = stacks.get(name);
+    if (stack == null) {
+      throw new IllegalStateException("stack variable " + name + " is not bound");
+    }
+    return stack;
+  }
+
+  /** EXIT (SPEC section 2.3): logs what it received, then acts. Never attaches anything. */
+  private boolean exit(String id, Cls cls, Scenario.Exit onExit, @Nullable Throwable failure) {
+    trace.add("exit " + id + " seen=" + OutcomeTree.label(failure));
+    return switch (onExit) {
+      case PASS -> false;
+      case SUPPRESS -> true;
+      case RAISE_NEW -> throw sneaky(cls.create(id + "-x", null));
+      case RAISE_NEW_FROM -> throw sneaky(cls.create(id + "-x", failure));
+      case RERAISE -> {
+        if (failure != null) {
+          throw sneaky(failure);
+        }
+        yield false;
+      }
+    };
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // a Class<? extends Throwable>[] for the varargs
+  private static ContextManager<?> suppress(List<Cls> types) {
+    Class[] classes = new Class[types.size()];
+    for (int i = 0; i < classes.length; i++) {
+      classes[i] = types.get(i).type();
+    }
+    return Contexts.suppress(classes);
+  }
+
+  /**
+   * Throws {@code t} as it is, checked or not, without wrapping: the scenario's E3 must reach the
+   * library as the same instance.
+   */
+  @SuppressWarnings("unchecked")
+  private static <X extends Throwable> RuntimeException sneaky(Throwable t) throws X {
+    throw (X) t;
+  }
+
+  /** The class-based manager of {@code enter} and of an exit-type decorator. */
+  private final class LoggingManager implements ContextManager<Scenario.Handler> {
+    private final Scenario.Handler spec;
+
+    LoggingManager(Scenario.Handler spec) {
+      this.spec = spec;
+    }
+
+    @Override
+    public Scenario.Handler enter() {
+      trace.add("enter " + spec.id());
+      if (spec.enterRaises()) {
+        throw sneaky(spec.cls().create(spec.id(), null));
+      }
+      return spec;
+    }
+
+    @Override
+    public boolean exit(@Nullable Throwable failure) {
+      return ScenarioRunner.this.exit(spec.id(), spec.cls(), spec.onExit(), failure);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.contextlib4j.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays the committed corpus (src/test/resources/corpus, see its README) through the runner, in
+ * process, and requires every result to equal CPython's.
+ */
+class CorpusReplayTest {
+  private static final int SHOWN = 5;
+
+  static Stream<String> corpusFiles() throws IOException, URISyntaxException {
+    try (Stream<Path> files = Files.list(corpusDirectory())) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(name -> name.endsWith(".jsonl") && !name.endsWith(".expected.jsonl"))
+          .sorted()
+          .collect(Collectors.toList())
+          .stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpusFiles")
+  void everyScenarioMatchesCPython(String file) throws Exception {
+    Path scenarios = corpusDirectory().resolve(file);
+    Path expected = corpusDirectory().resolve(file.replace(".jsonl", ".expected.jsonl"));
+    List<String> expectedLines = Files.readAllLines(expected, StandardCharsets.UTF_8);
+
+    List<String> actualLines = run(Files.readString(scenarios, StandardCharsets.UTF_8));
+
+    assertThat(actualLines).hasSameSizeAs(expectedLines);
+    List<String> mismatches = ResultComparison.mismatches(expectedLines, actualLines);
+    assertThat(mismatches)
+        .withFailMessage(
+            () ->
+                mismatches.size()
+                    + " of "
+                    + expectedLines.size()
+                    + " scenarios of "
+                    + file
+                    + " differ from CPython; the first ones:\n  "
+                    + String.join("\n  ", mismatches.subList(0, Math.min(SHOWN, mismatches.size())))
+                    + "\nRender one with: grep '\"id\":\"ID\"' "
+                    + file
+                    + " | python3 gen.py --render")
+        .isEmpty();
+  }
+
+  @Test
+  void corpusHoldsAtLeast3000Scenarios() throws Exception {
+    long total = 0;
+    for (String file : corpusFiles().collect(Collectors.toList())) {
+      try (Stream<String> lines = Files.lines(corpusDirectory().resolve(file))) {
+        total += lines.count();
+      }
+    }
+    assertThat(total).isGreaterThanOrEqualTo(3000);
+  }
+
+  private static List<String> run(String scenarios) throws IOException {
+    StringWriter out = new StringWriter();
+    RunScenarios.process(
+        new BufferedReader(new StringReader(scenarios)), out, RunScenarios.TIMEOUT);
+    return out.toString().lines().collect(Collectors.toList());
+  }
+
+  private static Path corpusDirectory() throws URISyntaxException {
+    URL url =
+        Objects.requireNonNull(
+            CorpusReplayTest.class.getResource("/corpus"), "corpus directory on the classpath");
+    return Path.of(url.toURI());
+  }
+}
