@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.contextlib4j.ContextManager;
 import org.contextlib4j.Contexts;
-import org.contextlib4j.ExitHandler;
 import org.contextlib4j.ExitStack;
 import org.contextlib4j.conformance.ScenarioExceptions.Cls;
 import org.jspecify.annotations.Nullable;
@@ -71,10 +70,7 @@ final class ScenarioRunner {
     } else if (stmt instanceof Scenario.Enter s) {
       stack(s.stack()).enterContext(new LoggingManager(s.cm()));
     } else if (stmt instanceof Scenario.Push s) {
-      // A typed variable: a bare lambda argument is ambiguous between push(ExitHandler) and the
-      // generic push(M extends ContextManager) (see the report on this module's branch).
-      ExitHandler handler = failure -> exit(s.id(), s.cls(), s.onExit(), failure);
-      stack(s.stack()).push(handler);
+      stack(s.stack()).push(failure -> exit(s.id(), s.cls(), s.onExit(), failure));
     } else if (stmt instanceof Scenario.Callback s) {
       stack(s.stack())
           .callback(
