@@ -6,9 +6,16 @@ import org.jspecify.annotations.Nullable;
  * The body of a {@code with} block that computes a result: see {@link Contexts#with(ContextManager,
  * ContextBody)}.
  *
+ * <pre>{@code
+ * List<String> lines = Contexts.with(closing(reader), r -> r.lines().toList());
+ * }</pre>
+ *
  * <p>The type parameter {@code X} lets the compiler track what the body throws: a body that throws
  * only unchecked exceptions makes {@code with} throw nothing checked, and a body that throws {@code
- * IOException} makes it throw {@code IOException}.
+ * IOException} makes it throw {@code IOException}. What the body throws is the exception in flight
+ * that the manager's exit sees; see {@link Contexts}' exception semantics.
+ *
+ * <p>Python: the block of a {@code with} statement.
  *
  * <p><b>Thread safety:</b> called once per {@code with}, on the caller's thread.
  *
