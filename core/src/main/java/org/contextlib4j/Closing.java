@@ -1,7 +1,5 @@
 package org.contextlib4j;
 
-import static org.contextlib4j.internal.Throwables.sneakyThrow;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,11 +20,7 @@ final class Closing<C extends AutoCloseable> implements ContextManager<C> {
 
   @Override
   public boolean exit(@Nullable Throwable failure) {
-    Throwable out = ExitStack.exitEntry(this, failure);
-    if (out != null && out != failure) {
-      throw sneakyThrow(out);
-    }
-    return false;
+    return ExitStack.report(failure, ExitStack.exitEntry(this, failure));
   }
 
   @Override

@@ -80,6 +80,9 @@ public final class Contexts {
           throws X {
     checkNotNull(manager, "manager");
     checkNotNull(body, "body");
+    if (manager instanceof GeneratorContextManager<T> generator) {
+      return generator.call(body); // callback mode: the body runs inside the yield
+    }
     T value = enter(manager);
     R result;
     try {
@@ -234,6 +237,70 @@ public final class Contexts {
         checkNotNull(target, "target"), () -> System.err, System::setErr, "redirectStderr");
   }
 
+  /**
+   * A generator-style manager: {@code body} does its setup, calls the yielder once with the value
+   * the with-block receives, then does its teardown. Python's {@code @contextmanager}.
+   *
+   * <pre>{@code
+   * ContextManager<Connection> transaction = contextManager(y -> {
+   *   Connection c = pool.getConnection();
+   *   try {
+   *     y.yield(c);             // the with-block runs here
+   *     c.commit();
+   *   } catch (Throwable failure) {
+   *     c.rollback();
+   *     throw failure;          // the block's exception continues
+   *   } finally {
+   *     c.close();
+   *   }
+   * });
+   * run(transaction, c -> insertRows(c));
+   * }</pre>
+   *
+   * <p>When the with-block throws X, {@link Yielder#yield} throws X (the same instance) inside the
+   * body, so the body can catch it and return (X is suppressed), rethrow it (X continues), or throw
+   * another exception Y (Y replaces X). Unlike Python, Java chains nothing implicitly: a body that
+   * replaces X attaches it itself if it wants to, as any {@code catch} block would ({@code new
+   * Y(message, x)} or {@code y.addSuppressed(x)}). A body that returns without yielding makes
+   * {@code enter} throw {@code IllegalStateException("generator didn't yield")}; a body that yields
+   * a second time is closed (its {@code finally} clauses run) and the exit throws {@code
+   * IllegalStateException("generator didn't stop")}, or {@code "generator didn't stop after
+   * throw()"} with X attached if the block had thrown X.
+   *
+   * <p><b>One-shot.</b> The manager can be entered once; entering it again throws {@code
+   * IllegalStateException}. The decorators ({@link #decorateRunnable} and the others) run a fresh
+   * copy of the body for each call, so recursive and concurrent calls work.
+   *
+   * <p><b>Two modes, one semantics.</b> With {@link #with}, {@link #run} and the decorators, the
+   * with-block runs inside the yield call, on the caller's thread, and no other thread is used.
+   * When {@code enter()} and {@code exit()} are called separately (an {@link ExitStack}, or by
+   * hand), the body must stay suspended at the yield in between, and Java has no coroutines: the
+   * body then runs on a helper thread (a virtual thread on JDK 21+, a pooled daemon thread on 17),
+   * handing control back and forth with the caller so that exactly one of the two runs at any time;
+   * every write before a hand-off happens-before every read after it. In that mode:
+   *
+   * <ul>
+   *   <li>the setup and teardown run on the helper thread: a {@code ThreadLocal} set in the setup
+   *       is not the with-block's;
+   *   <li>if the caller is interrupted while it waits for the body, the interrupt is passed on to
+   *       the helper thread, the caller still waits for the body to reach its next yield or end,
+   *       and the caller's interrupt status is set again when it returns;
+   *   <li>a manager entered and never exited closes its body when it becomes unreachable (as Python
+   *       closes a collected generator): its {@code finally} clauses run on the helper thread and
+   *       the thread ends. Exit managers you enter; garbage collection is a safety net, not a plan.
+   * </ul>
+   *
+   * <p>Python: {@code contextlib.contextmanager}.
+   *
+   * @param body the setup, one yield, and the teardown
+   * @param <T> the type of value the with-block receives
+   * @return a one-shot manager
+   */
+  public static <T extends @Nullable Object> ContextManager<T> contextManager(
+      GeneratorBody<T> body) {
+    return new GeneratorContextManager<>(checkNotNull(body, "body"));
+  }
+
   // --- decorators --------------------------------------------------------------------------------
 
   /**
@@ -381,6 +448,9 @@ public final class Contexts {
 
   private static Supplier<ContextManager<?>> fixed(ContextManager<?> manager) {
     checkNotNull(manager, "manager");
+    if (manager instanceof GeneratorContextManager<?> generator) {
+      return generator::recreate; // one-shot: a fresh run per call (CPython's _recreate_cm)
+    }
     return () -> manager;
   }
 

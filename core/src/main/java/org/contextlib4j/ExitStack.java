@@ -281,14 +281,7 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
    */
   @Override
   public boolean exit(@Nullable Throwable failure) {
-    Throwable out = unwind(this, failure);
-    if (out == null) {
-      return failure != null;
-    }
-    if (out == failure) {
-      return false;
-    }
-    throw sneakyThrow(out);
+    return report(failure, unwind(this, failure));
   }
 
   /**
@@ -335,6 +328,21 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
   // ---------------------------------------------------------------------------------------------
   // The driver. Every path that runs cleanups (close, exit, Contexts.with) goes through unwind or
   // exitEntry, and every decision about the exception in flight goes through ExceptionRule.
+
+  /**
+   * Turns "the exception in flight after an exit" into {@link ContextManager#exit}'s answer: true
+   * if {@code failure} ended suppressed, false if it continues, or a throw if another one is in
+   * flight.
+   */
+  static boolean report(@Nullable Throwable failure, @Nullable Throwable out) {
+    if (out == null) {
+      return failure != null;
+    }
+    if (out == failure) {
+      return false;
+    }
+    throw sneakyThrow(out);
+  }
 
   private void add(Object entry) {
     if (size == entries.length) {
@@ -414,6 +422,9 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
     if (entry instanceof Closing<?> closing) {
       return runPlain(closing.resource, inFlight);
     }
+    if (entry instanceof InFlightExit exit) {
+      return exit.exitInFlight(inFlight);
+    }
     if (entry instanceof ExitHandler handler) {
       try {
         return ExceptionRule.exitReturned(inFlight, handler.exit(inFlight));
@@ -439,7 +450,8 @@ public final class ExitStack implements ContextManager<ExitStack>, AutoCloseable
     return runPlain((AutoCloseable) entry, inFlight);
   }
 
-  static @Nullable Throwable runPlain(AutoCloseable resource, @Nullable Throwable inFlight) {
+  private static @Nullable Throwable runPlain(
+      AutoCloseable resource, @Nullable Throwable inFlight) {
     try {
       resource.close();
       return inFlight;

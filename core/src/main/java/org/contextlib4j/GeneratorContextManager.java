@@ -1,0 +1,291 @@
+package org.contextlib4j;
+
+import static org.contextlib4j.internal.Throwables.sneakyThrow;
+
+import java.lang.ref.Cleaner;
+import org.contextlib4j.internal.ExceptionRule;
+import org.contextlib4j.internal.Handoff;
+import org.jspecify.annotations.Nullable;
+
+/*
+ * Overview: Python's _GeneratorContextManager without generators.
+ *
+ * The body is a lambda that calls a Yielder once. Two ways to run it, one semantics:
+ *
+ * - Callback mode (Contexts.with, run, the decorators): the with-block runs inside yield(), on the
+ *   caller's thread. The block's exception is thrown out of yield() into the body.
+ * - Split mode (enter() then exit(), e.g. in an ExitStack): the body must stay suspended inside
+ *   yield() between the two calls, and Java has no coroutines, so it runs on a helper thread
+ *   (HelperThreads: virtual when available) and the two threads pass control back and forth
+ *   through a Handoff, so exactly one of them runs at a time.
+ *
+ * Both modes record the same facts (did the body yield, how often, what was thrown into it, how it
+ * ended) and Run.outcome turns them into the exception in flight after the exit, with CPython's
+ * rules: returning after X was thrown in suppresses X; throwing X continues X; throwing Y makes Y
+ * the exception (the body is ordinary Java: it attaches X to Y itself if it wants, as any catch
+ * block does; Python chains implicitly only inside its except clause, which the library cannot
+ * see); yielding a second time closes the body (an internal error thrown from that yield runs its
+ * finally clauses) and raises "generator didn't stop" or "... after throw()" with X attached.
+ *
+ * The stack treats this manager as an InFlightExit: its outcome is taken as is, so the stack does
+ * not attach X to an exception the body threw after having handled X (the oracle checks this).
+ */
+
+/** {@link Contexts#contextManager}: a one-shot manager whose enter and exit are one body. */
+final class GeneratorContextManager<T extends @Nullable Object>
+    implements ContextManager<T>, InFlightExit {
+
+  private static final Cleaner CLEANER = Cleaner.create();
+
+  private enum State {
+    NEW,
+    ENTERED,
+    DONE
+  }
+
+  private final GeneratorBody<T> body;
+  private State state = State.NEW;
+  private @Nullable Split<T> split;
+  private Cleaner.@Nullable Cleanable cleanable;
+
+  GeneratorContextManager(GeneratorBody<T> body) {
+    this.body = body;
+  }
+
+  /** A fresh, unentered manager for the same body: Python's {@code _recreate_cm}. */
+  GeneratorContextManager<T> recreate() {
+    return new GeneratorContextManager<>(body);
+  }
+
+  // --- callback mode -----------------------------------------------------------------------------
+
+  <R extends @Nullable Object, X extends Throwable> @Nullable R call(
+      ContextBody<? super T, ? extends R, ? extends X> block) throws X {
+    claim();
+    state = State.DONE;
+    Inline<T, R> run = new Inline<>(block);
+    Throwable ended = null;
+    try {
+      body.run(run);
+    } catch (Throwable t) {
+      ended = t;
+    }
+    Throwable out = run.outcome(ended);
+    if (out != null) {
+      throw sneakyThrow(out);
+    }
+    return run.result;
+  }
+
+  /** The yielder of callback mode: the with-block runs inside the first yield. */
+  private static final class Inline<T extends @Nullable Object, R extends @Nullable Object>
+      extends Run implements Yielder<T> {
+    private final ContextBody<? super T, ? extends R, ?> block;
+    @Nullable R result;
+
+    Inline(ContextBody<? super T, ? extends R, ?> block) {
+      this.block = block;
+    }
+
+    @Override
+    @SuppressWarnings("NamedLikeContextualKeyword") // Yielder.yield
+    public void yield(T value) {
+      if (++yields > 1) {
+        throw GeneratorExit.INSTANCE; // closing: unwind the body through its finally clauses
+      }
+      try {
+        result = block.apply(value);
+      } catch (Throwable x) {
+        thrownIn = x;
+        throw sneakyThrow(x);
+      }
+    }
+  }
+
+  // --- split mode
+  // ----------------------------------------------------------------------------------
+
+  @Override
+  public T enter() {
+    claim();
+    state = State.ENTERED;
+    Split<T> s = new Split<>(body);
+    Object first = s.start();
+    if (first instanceof Yielded<?> yielded) {
+      split = s;
+      // If this manager is dropped while the body is suspended, close the body (Python closes a
+      // generator when it is collected) so that no helper thread waits forever. The action holds
+      // the Split, never this manager.
+      cleanable = CLEANER.register(this, s::abandon);
+      @SuppressWarnings("unchecked")
+      T value = (T) yielded.value;
+      return value;
+    }
+    state = State.DONE;
+    Throwable out = s.outcome(first instanceof Ended ended ? ended.failure : null);
+    throw sneakyThrow(out == null ? new IllegalStateException("generator didn't yield") : out);
+  }
+
+  @Override
+  public @Nullable Throwable exitInFlight(@Nullable Throwable failure) {
+    Split<T> s = split;
+    if (state != State.ENTERED || s == null) {
+      return ExceptionRule.exitThrew(
+          failure,
+          new IllegalStateException(
+              state == State.NEW
+                  ? "generator-style context manager exited before it was entered"
+                  : "generator-style context manager exited twice"));
+    }
+    state = State.DONE;
+    split = null;
+    Throwable out = s.exit(failure);
+    Cleaner.Cleanable c = cleanable;
+    if (c != null) {
+      c.clean(); // the body has finished: this only unregisters
+    }
+    return out;
+  }
+
+  @Override
+  public boolean exit(@Nullable Throwable failure) {
+    return ExitStack.report(failure, exitInFlight(failure));
+  }
+
+  private void claim() {
+    if (state != State.NEW) {
+      throw new IllegalStateException(
+          "generator-style context manager already entered: it is one-shot; create a new one"
+              + " with Contexts.contextManager(...) for each with-block, or use a decorator, which"
+              + " does so for each call");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "contextManager(" + body + ")[" + state + "]";
+  }
+
+  /** The yielder of split mode: the body runs on a helper thread and suspends in yield. */
+  private static final class Split<T extends @Nullable Object> extends Run implements Yielder<T> {
+    private static final Object RESUME = new Object();
+    private static final Object CLOSE = new Object();
+
+    private final GeneratorBody<T> body;
+    private final Handoff handoff = new Handoff();
+    private boolean closing; // helper thread only
+
+    Split(GeneratorBody<T> body) {
+      this.body = body;
+    }
+
+    Object start() {
+      return handoff.start(
+          () -> {
+            handoff.attachHelper();
+            Object last;
+            try {
+              body.run(this);
+              last = new Ended(null);
+            } catch (Throwable t) {
+              last = new Ended(t);
+            }
+            handoff.post(last);
+          });
+    }
+
+    @Nullable Throwable exit(@Nullable Throwable failure) {
+      thrownIn = failure;
+      Object event = handoff.call(failure == null ? RESUME : new Throw(failure));
+      if (event instanceof Yielded) {
+        event = handoff.call(CLOSE); // it yielded again: close it (later yields throw at once)
+      }
+      return outcome(((Ended) event).failure);
+    }
+
+    void abandon() {
+      handoff.abandon(CLOSE);
+    }
+
+    @Override
+    @SuppressWarnings("NamedLikeContextualKeyword") // Yielder.yield
+    public void yield(T value) {
+      if (closing) {
+        throw GeneratorExit.INSTANCE; // it caught the close and yielded again: keep unwinding
+      }
+      yields++;
+      handoff.post(new Yielded<>(value));
+      Object command = handoff.awaitCommand();
+      if (command == CLOSE) {
+        closing = true;
+        throw GeneratorExit.INSTANCE;
+      }
+      if (command instanceof Throw t) {
+        throw sneakyThrow(t.failure);
+      }
+    }
+  }
+
+  /**
+   * What a run of the body did, and the exception in flight it leads to (CPython's {@code
+   * _GeneratorContextManager.__exit__}).
+   */
+  private abstract static class Run {
+    /** How many times the body called yield. */
+    int yields;
+
+    /** The with-block's exception, thrown into the body at the first yield; null if none. */
+    @Nullable Throwable thrownIn;
+
+    /**
+     * @param ended what the body threw when it finished, or null if it returned
+     * @return the exception in flight after the exit, or null
+     */
+    final @Nullable Throwable outcome(@Nullable Throwable ended) {
+      if (yields == 0) {
+        // The enter failed: the body's own exception, or it returned without yielding.
+        return ended != null ? ended : new IllegalStateException("generator didn't yield");
+      }
+      if (yields == 1) {
+        // It finished after one yield: returning suppresses what was thrown in (or there was
+        // nothing); throwing continues it (the same instance) or replaces it.
+        return ended;
+      }
+      // It yielded again and was closed through its finally clauses.
+      IllegalStateException error;
+      if (thrownIn == null) {
+        error = new IllegalStateException("generator didn't stop");
+      } else {
+        error = new IllegalStateException("generator didn't stop after throw()");
+        ExceptionRule.exitThrew(thrownIn, error); // made while X was in flight: X is attached
+      }
+      if (ended == null || ended == GeneratorExit.INSTANCE) {
+        return error;
+      }
+      return ExceptionRule.exitThrew(error, ended); // its finally clause failed while closing
+    }
+  }
+
+  private record Yielded<T>(T value) {}
+
+  private record Ended(@Nullable Throwable failure) {}
+
+  private record Throw(Throwable failure) {}
+
+  /**
+   * Thrown from a second yield to close the body, as Python's {@code GeneratorExit}. One shared
+   * instance without stack trace or suppression: it never leaves the library unless the body
+   * catches it, and nothing can be attached to it.
+   */
+  static final class GeneratorExit extends Error {
+    private static final long serialVersionUID = 1L;
+
+    // Immutable: no stack trace, no suppression; compared by identity.
+    @SuppressWarnings("StaticAssignmentOfThrowable")
+    static final GeneratorExit INSTANCE = new GeneratorExit();
+
+    private GeneratorExit() {
+      super("generator closed by its context manager", null, false, false);
+    }
+  }
+}

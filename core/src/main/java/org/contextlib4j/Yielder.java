@@ -1,0 +1,54 @@
+package org.contextlib4j;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The yield point of a generator-style manager (see {@link Contexts#contextManager}): the body
+ * calls {@link #yield} exactly once, and the {@code with} block runs during that call.
+ *
+ * <pre>{@code
+ * ContextManager<Path> scratch = Contexts.contextManager(y -> {
+ *   Path dir = Files.createTempDirectory("job");   // setup
+ *   try {
+ *     y.yield(dir);                                  // the with-block runs here
+ *   } finally {
+ *     deleteTree(dir);                               // teardown, also when the block failed
+ *   }
+ * });
+ * }</pre>
+ *
+ * <h2 id="exceptions">Exception semantics</h2>
+ *
+ * <ul>
+ *   <li>If the block completes normally, {@code yield} returns normally.
+ *   <li>If the block throws X, {@code yield} throws X, the same instance, so the body's {@code
+ *       catch} and {@code finally} clauses see it as Python's {@code except} and {@code finally}
+ *       do. Returning normally after catching it suppresses it; rethrowing it lets it continue;
+ *       throwing another exception replaces it.
+ *   <li>Called a second time (after the block has run), {@code yield} throws an internal error that
+ *       only unwinds the body, running its {@code finally} clauses (Python closes the generator);
+ *       the manager then throws {@code IllegalStateException("generator didn't stop")}, or "didn't
+ *       stop after throw()" if the block had failed.
+ * </ul>
+ *
+ * <p><b>Thread safety:</b> call it only from the body it was passed to, at most once per run.
+ *
+ * <p>Python: the {@code yield} expression of a {@code @contextmanager} generator.
+ *
+ * @param <T> the type of value the with-block receives
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface Yielder<T extends @Nullable Object> {
+
+  /**
+   * Hands {@code value} to the with-block and returns when the block has completed.
+   *
+   * @param value what the manager's {@code enter} returns
+   * @throws Exception what the with-block threw, unchanged (checked exceptions included)
+   */
+  // Named after Python's yield; a method may carry the name, and calls are always qualified
+  // (y.yield(v)), which is what Java 14+ requires.
+  @SuppressWarnings("NamedLikeContextualKeyword")
+  void yield(T value) throws Exception;
+}
