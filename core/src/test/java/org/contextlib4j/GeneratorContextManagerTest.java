@@ -1,0 +1,472 @@
+package org.contextlib4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.contextlib4j.internal.HelperThreads;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Generator-style managers in both modes: callback mode ({@link Contexts#with}, the with-block runs
+ * inside the yield) and split mode (enter and exit called separately, the body on a helper thread).
+ * The CPython ports are in {@code GeneratorContextManagerCPythonTest}.
+ */
+class GeneratorContextManagerTest {
+
+  enum Mode {
+    /** {@code Contexts.run(manager, block)}: the block runs inside the yield. */
+    CALLBACK {
+      @Override
+      <T> void run(ContextManager<T> manager, ContextAction<T, ? extends Throwable> block)
+          throws Throwable {
+        Contexts.run(manager, block);
+      }
+    },
+    /** {@code stack.enterContext(manager)}: enter and exit are separate calls. */
+    SPLIT {
+      @Override
+      <T> void run(ContextManager<T> manager, ContextAction<T, ? extends Throwable> block)
+          throws Throwable {
+        Contexts.run(new ExitStack(), stack -> block.accept(stack.enterContext(manager)));
+      }
+    };
+
+    abstract <T> void run(ContextManager<T> manager, ContextAction<T, ? extends Throwable> block)
+        throws Throwable;
+  }
+
+  static final class Boom extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Boom(String message) {
+      super(message);
+    }
+  }
+
+  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void runsSetupBlockAndTeardownInOrder(Mode mode) throws Throwable {
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              log.add("setup");
+              try {
+                y.yield("value");
+                log.add("after yield");
+              } finally {
+                log.add("teardown");
+              }
+            });
+    mode.run(manager, value -> log.add("block got " + value));
+    assertThat(log).containsExactly("setup", "block got value", "after yield", "teardown");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void blockExceptionIsThrownFromYield_andSuppressedWhenBodyReturns(Mode mode) throws Throwable {
+    Boom x = new Boom("x");
+    AtomicReference<@Nullable Throwable> caught = new AtomicReference<>();
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              try {
+                y.yield("v");
+              } catch (Boom e) {
+                caught.set(e);
+              }
+            });
+    mode.run(
+        manager,
+        value -> {
+          throw x;
+        });
+    assertThat(caught.get()).isSameAs(x);
+    assertThat(x.getSuppressed()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void rethrownBlockException_propagatesAsSameInstance(Mode mode) {
+    Boom x = new Boom("x");
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              try {
+                y.yield("v");
+              } catch (Throwable e) {
+                log.add("saw " + e.getMessage());
+                throw e;
+              }
+            });
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                mode.run(
+                    manager,
+                    value -> {
+                      throw x;
+                    }));
+    assertThat(thrown).isSameAs(x);
+    assertThat(x.getSuppressed()).isEmpty();
+    assertThat(log).containsExactly("saw x");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void replacementByBody_isNotChainedByTheLibrary(Mode mode) {
+    Boom x = new Boom("x");
+    Boom y = new Boom("y");
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            yielder -> {
+              try {
+                yielder.yield("v");
+              } catch (Boom e) {
+                // handled here; what follows is a new failure, not a consequence of x
+              }
+              throw y;
+            });
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                mode.run(
+                    manager,
+                    value -> {
+                      throw x;
+                    }));
+    assertThat(thrown).isSameAs(y);
+    assertThat(y.getSuppressed()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void checkedExceptionFromSetup_propagatesUnwrapped_andBlockDoesNotRun(Mode mode) {
+    Exception setupFailure = new java.io.IOException("setup");
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              throw setupFailure;
+            });
+    assertThatThrownBy(() -> mode.run(manager, value -> log.add("block"))).isSameAs(setupFailure);
+    assertThat(log).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void bodyThatNeverYields_failsWithDidntYield(Mode mode) {
+    ContextManager<String> manager = Contexts.contextManager(y -> log.add("body"));
+    assertThatThrownBy(() -> mode.run(manager, value -> log.add("block")))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("generator didn't yield");
+    assertThat(log).containsExactly("body");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void bodyThatYieldsTwice_isClosed_andFailsWithDidntStop(Mode mode) {
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              try {
+                y.yield("first");
+                log.add("resumed");
+                y.yield("second");
+                log.add("must not run");
+              } finally {
+                log.add("finally");
+              }
+            });
+    assertThatThrownBy(() -> mode.run(manager, value -> log.add("block")))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("generator didn't stop")
+        .satisfies(e -> assertThat(e.getSuppressed()).isEmpty());
+    assertThat(log).containsExactly("block", "resumed", "finally");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void bodyThatSwallowsAndYieldsAgain_failsWithDidntStopAfterThrow_withBlockExceptionAttached(
+      Mode mode) {
+    Boom x = new Boom("x");
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              try {
+                try {
+                  y.yield("first");
+                } catch (Boom e) {
+                  log.add("swallowed");
+                }
+                y.yield("second");
+              } finally {
+                log.add("finally");
+              }
+            });
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                mode.run(
+                    manager,
+                    value -> {
+                      throw x;
+                    }));
+    assertThat(thrown)
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("generator didn't stop after throw()");
+    assertThat(thrown.getSuppressed()).containsExactly(x);
+    assertThat(log).containsExactly("swallowed", "finally");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  @SuppressWarnings("finally") // the point of the test: a finally clause that throws
+  void failingFinallyWhileClosing_replacesDidntStop_withItAttached(Mode mode) {
+    Boom closeFailure = new Boom("finally");
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              try {
+                y.yield("first");
+                y.yield("second");
+              } finally {
+                throw closeFailure;
+              }
+            });
+    Throwable thrown = catchThrowable(() -> mode.run(manager, value -> {}));
+    assertThat(thrown).isSameAs(closeFailure);
+    assertThat(closeFailure.getSuppressed())
+        .singleElement()
+        .satisfies(e -> assertThat(e).hasMessage("generator didn't stop"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void enteringTwice_failsWithIllegalStateException(Mode mode) throws Throwable {
+    ContextManager<String> manager = Contexts.contextManager(y -> y.yield("v"));
+    mode.run(manager, value -> {});
+    assertThatThrownBy(() -> mode.run(manager, value -> {}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already entered")
+        .hasMessageContaining("one-shot");
+  }
+
+  @Test
+  void exitWithoutEnter_failsWithIllegalStateException() {
+    ContextManager<String> manager = Contexts.contextManager(y -> y.yield("v"));
+    assertThatThrownBy(() -> manager.exit(null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("before it was entered");
+  }
+
+  @Test
+  void callbackMode_runsEverythingOnTheCallersThread() {
+    Thread caller = Thread.currentThread();
+    List<Thread> threads = new ArrayList<>();
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              threads.add(Thread.currentThread());
+              y.yield("v");
+              threads.add(Thread.currentThread());
+            });
+    Contexts.run(manager, value -> threads.add(Thread.currentThread()));
+    assertThat(threads).containsOnly(caller).hasSize(3);
+  }
+
+  @Test
+  void splitMode_runsTheBodyOnAHelperThread_virtualWhenTheJvmHasThem() throws Exception {
+    AtomicReference<@Nullable Thread> bodyThread = new AtomicReference<>();
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              bodyThread.set(Thread.currentThread());
+              y.yield("v");
+            });
+    assertThat(manager.enter()).isEqualTo("v");
+    assertThat(manager.exit(null)).isFalse();
+    Thread helper = bodyThread.get();
+    assertThat(helper).isNotNull().isNotSameAs(Thread.currentThread());
+    boolean expectVirtual = Runtime.version().feature() >= 21;
+    assertThat(HelperThreads.virtual()).isEqualTo(expectVirtual);
+    assertThat(helper.toString().contains("Virtual")).isEqualTo(expectVirtual);
+  }
+
+  @Test
+  void splitMode_writesBeforeEachHandOffAreVisibleAfterIt() throws Exception {
+    int[] shared = new int[1]; // deliberately not volatile: the hand-off must publish it
+    ContextManager<int[]> manager =
+        Contexts.contextManager(
+            y -> {
+              shared[0] = 1;
+              y.yield(shared);
+              log.add("body saw " + shared[0]);
+              shared[0] = 3;
+            });
+    int[] value = manager.enter();
+    assertThat(value[0]).isEqualTo(1);
+    value[0] = 2;
+    manager.exit(null);
+    assertThat(log).containsExactly("body saw 2");
+    assertThat(shared[0]).isEqualTo(3);
+  }
+
+  @Test
+  void splitMode_passesTheCallersInterruptToTheBody_andRestoresTheCallersStatus() throws Exception {
+    CountDownLatch teardownWaiting = new CountDownLatch(1);
+    AtomicReference<@Nullable Throwable> teardownSaw = new AtomicReference<>();
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              y.yield("v");
+              teardownWaiting.countDown();
+              try {
+                new CountDownLatch(1).await(); // blocks until interrupted
+              } catch (InterruptedException e) {
+                teardownSaw.set(e);
+                throw e;
+              }
+            });
+    manager.enter();
+    Thread caller = Thread.currentThread();
+    Thread interrupter =
+        new Thread(
+            () -> {
+              try {
+                teardownWaiting.await();
+                caller.interrupt();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    interrupter.start();
+    Throwable thrown = catchThrowable(() -> manager.exit(null));
+    boolean callerInterrupted = Thread.interrupted(); // also clears it for the next tests
+    interrupter.join();
+    assertThat(teardownSaw.get()).isInstanceOf(InterruptedException.class);
+    assertThat(thrown).isSameAs(teardownSaw.get());
+    assertThat(callerInterrupted).isTrue();
+  }
+
+  @Test
+  void splitMode_abandonedManager_closesItsBodyWhenCollected() throws Exception {
+    CountDownLatch closed = new CountDownLatch(1);
+    AtomicReference<@Nullable Thread> helper = new AtomicReference<>();
+    WeakReference<ContextManager<String>> ref =
+        enterAndDrop(
+            () ->
+                Contexts.contextManager(
+                    y -> {
+                      helper.set(Thread.currentThread());
+                      try {
+                        y.yield("v");
+                        log.add("must not resume normally");
+                      } finally {
+                        closed.countDown();
+                      }
+                    }));
+    for (int i = 0; i < 200 && closed.getCount() > 0; i++) {
+      System.gc();
+      closed.await(50, TimeUnit.MILLISECONDS);
+    }
+    assertThat(ref.get()).isNull();
+    assertThat(closed.getCount()).as("the suspended body was closed").isZero();
+    Thread thread = helper.get();
+    assertThat(thread).isNotNull();
+    // A virtual thread ends with the body; a pooled platform thread goes back to the pool, which
+    // ends idle threads after 5 seconds. Either way no thread is left waiting for this manager.
+    thread.join(30_000);
+    assertThat(thread.isAlive()).isFalse();
+    assertThat(log).isEmpty();
+  }
+
+  private static WeakReference<ContextManager<String>> enterAndDrop(
+      Supplier<ContextManager<String>> factory) throws Exception {
+    ContextManager<String> manager = factory.get();
+    assertThat(manager.enter()).isEqualTo("v");
+    return new WeakReference<>(manager);
+  }
+
+  @Test
+  void decorator_runsAFreshBodyPerCall_recursively() {
+    AtomicInteger starts = new AtomicInteger();
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              starts.incrementAndGet();
+              y.yield("v");
+            });
+    AtomicReference<@Nullable Runnable> self = new AtomicReference<>();
+    AtomicInteger depth = new AtomicInteger();
+    Runnable recursive =
+        Contexts.decorateRunnable(
+            manager,
+            () -> {
+              if (depth.incrementAndGet() < 10) {
+                Runnable r = self.get();
+                if (r != null) {
+                  r.run();
+                }
+              }
+            });
+    self.set(recursive);
+    recursive.run();
+    assertThat(starts).hasValue(10);
+    depth.set(0);
+    recursive.run();
+    assertThat(starts).hasValue(20);
+  }
+
+  @Test
+  void decorator_runsAFreshBodyPerCall_concurrently() throws Exception {
+    AtomicInteger starts = new AtomicInteger();
+    CountDownLatch allInside = new CountDownLatch(4);
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              starts.incrementAndGet();
+              y.yield("v");
+            });
+    Runnable decorated =
+        Contexts.decorateRunnable(
+            manager,
+            () -> {
+              allInside.countDown();
+              try {
+                allInside.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        calls.add(pool.submit(decorated));
+      }
+      for (Future<?> call : calls) {
+        call.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(starts).hasValue(4);
+  }
+}
