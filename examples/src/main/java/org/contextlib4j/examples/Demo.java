@@ -31,6 +31,8 @@ public final class Demo {
     TransactionExample.run(out);
     section(out, "4. suppress");
     SuppressExample.run(out);
+    section(out, "5. Generator-style managers (@contextmanager)");
+    GeneratorExample.run(out);
   }
 
   private static void section(PrintStream out, String title) {

@@ -58,4 +58,18 @@ class DemoTest {
             "deleting a missing file under suppress(NoSuchFileException): carried on",
             "any other exception still propagates: disk on fire");
   }
+
+  @Test
+  void generatorStyleManagersNestInAStack_andRecreatePerDecoratedCall() throws Exception {
+    List<String> lines = demoOutput();
+    int stack = lines.indexOf("-- in an ExitStack, one tag per element of a list:");
+    assertThat(lines.subList(stack + 1, stack + 8))
+        .containsExactly("<html>", "<body>", "<p>", "Hello", "</p>", "</body>", "</html>");
+    int decorator = lines.indexOf("-- as a decorator, called twice:");
+    assertThat(lines.subList(decorator + 1, decorator + 7))
+        .containsExactly("<p>", "text", "</p>", "<p>", "text", "</p>");
+    assertThat(lines)
+        .containsSubsequence(
+            "<div>", "<!-- div failed: no content -->", "</div>", "caught: no content");
+  }
 }
