@@ -13,26 +13,61 @@ import org.jspecify.annotations.Nullable;
 final class OutcomeTree {
   private OutcomeTree() {}
 
+  /** The package of the library; the runner's own package is inside it. */
+  private static final String LIBRARY_PACKAGE = "org.contextlib4j.";
+
+  private static final String RUNNER_PACKAGE = OutcomeTree.class.getPackageName() + ".";
+
   /**
-   * {@return the label of {@code t}: its id string, or {@code none} for null} A throwable that is
-   * not a scenario exception gets a label naming its Java class, which no reference trace contains.
+   * {@return the label of {@code t}: its id string, its kind for a library error, or {@code none}
+   * for null} Any other throwable gets a label naming its Java class, which no reference trace
+   * contains.
    */
   static String label(@Nullable Throwable t) {
     if (t == null) {
       return "none";
     }
-    if (ScenarioExceptions.classOf(t) == null) {
-      return "unexpected:" + t.getClass().getName();
+    if (ScenarioExceptions.classOf(t) != null) {
+      return String.valueOf(t.getMessage());
     }
-    return String.valueOf(t.getMessage());
+    String kind = libraryKind(t);
+    return kind != null ? kind : "unexpected:" + t.getClass().getName();
+  }
+
+  /**
+   * {@return the oracle's kind of {@code t} if it is one of the library's generator errors (SPEC
+   * section 2.1), or null} Such an error is exactly an {@link IllegalStateException} with CPython's
+   * message, created by the library: the frame that created it (the top of its stack trace) is in
+   * the library's package and not in the runner's.
+   */
+  static @Nullable String libraryKind(Throwable t) {
+    if (t.getClass() != IllegalStateException.class) {
+      return null;
+    }
+    String kind =
+        switch (String.valueOf(t.getMessage())) {
+          case "generator didn't yield" -> "didnt_yield";
+          case "generator didn't stop" -> "didnt_stop";
+          case "generator didn't stop after throw()" -> "didnt_stop_after_throw";
+          default -> null;
+        };
+    if (kind == null) {
+      return null;
+    }
+    StackTraceElement[] frames = t.getStackTrace();
+    if (frames.length == 0) {
+      return null;
+    }
+    String creator = frames[0].getClassName();
+    return creator.startsWith(LIBRARY_PACKAGE) && !creator.startsWith(RUNNER_PACKAGE) ? kind : null;
   }
 
   /**
    * {@return the TREE of {@code t}} Its cause and suppressed exceptions are rendered recursively;
    * an exception already on the path from the root is rendered as {@code {"ref": LABEL}}.
    *
-   * @throws UnexpectedThrowableException if the tree contains a throwable that is not a scenario
-   *     exception (the library's own failure, or a runner bug)
+   * @throws UnexpectedThrowableException if the tree contains a throwable that is neither a
+   *     scenario exception nor a library generator error (another library failure, or a runner bug)
    */
   static Object render(Throwable t) {
     return render(t, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -45,13 +80,14 @@ final class OutcomeTree {
       return tree;
     }
     Cls cls = ScenarioExceptions.classOf(t);
-    if (cls == null) {
+    String kind = cls == null ? libraryKind(t) : "Err";
+    if (kind == null) {
       throw new UnexpectedThrowableException(t);
     }
     path.add(t);
-    tree.put("id", label(t));
-    tree.put("cls", cls.name());
-    tree.put("kind", "Err");
+    tree.put("id", cls == null ? Json.NULL : label(t));
+    tree.put("cls", cls == null ? Json.NULL : cls.name());
+    tree.put("kind", kind);
     Throwable cause = t.getCause();
     tree.put("cause", cause == null ? Json.NULL : render(cause, path));
     List<Object> suppressed = new ArrayList<>();

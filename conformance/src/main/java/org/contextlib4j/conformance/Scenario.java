@@ -17,14 +17,14 @@ import org.contextlib4j.conformance.ScenarioExceptions.Cls;
  */
 record Scenario(String id, List<Stmt> program) {
 
-  /** The error text for scenarios this runner does not run yet (async, generator managers). */
+  /** The error text for scenarios this runner does not run yet (async scenarios). */
   static final String UNSUPPORTED = "unsupported";
 
   /**
    * Parses a scenario object.
    *
-   * @throws InvalidScenarioException with message {@link #UNSUPPORTED} if it is async or uses a
-   *     generator-style manager, or with a description if it is malformed
+   * @throws InvalidScenarioException with message {@link #UNSUPPORTED} if it is async, or with a
+   *     description if it is malformed
    */
   static Scenario parse(Map<?, ?> json) {
     String id = string(json, "id");
@@ -61,7 +61,9 @@ record Scenario(String id, List<Stmt> program) {
 
   record Suppress(List<Cls> types, List<Stmt> body) implements Stmt {}
 
-  record Decorated(Handler cm, int repeat, List<Stmt> body) implements Stmt {}
+  record EnterGen(String stack, Gen gen) implements Stmt {}
+
+  record Decorated(Cm cm, int repeat, List<Stmt> body) implements Stmt {}
 
   record NullContext(List<Stmt> body) implements Stmt {}
 
@@ -73,7 +75,39 @@ record Scenario(String id, List<Stmt> program) {
    * @param enterRaises whether {@code enter} raises {@code cls(id)}
    * @param onExit what the exit does
    */
-  record Handler(String id, Cls cls, boolean enterRaises, Exit onExit) {}
+  record Handler(String id, Cls cls, boolean enterRaises, Exit onExit) implements Cm {}
+
+  /** The manager of a {@code decorated} statement: class-based or generator-style. */
+  sealed interface Cm {}
+
+  /**
+   * A generator-style manager (GEN, SPEC section 2.4).
+   *
+   * @param id the manager's id
+   * @param cls the class of what it raises
+   * @param beforeRaises whether it raises {@code cls(id-b)} before yielding
+   * @param yields how many times it yields: 0, 1 or 2
+   * @param onThrow what it does with an exception thrown in at its first yield
+   * @param logsFinally whether its finally clause logs
+   * @param afterRaises whether it raises {@code cls(id-a)} at its end (normal path only)
+   */
+  record Gen(
+      String id,
+      Cls cls,
+      boolean beforeRaises,
+      int yields,
+      OnThrow onThrow,
+      boolean logsFinally,
+      boolean afterRaises)
+      implements Cm {}
+
+  /** GEN's {@code on_throw} (SPEC section 2.4). */
+  enum OnThrow {
+    PROPAGATE,
+    SWALLOW,
+    RAISE_NEW,
+    RERAISE
+  }
 
   /** EXIT (SPEC section 2.3). */
   enum Exit {
@@ -117,7 +151,8 @@ record Scenario(String id, List<Stmt> program) {
       case "suppress" -> new Suppress(types(s), body(s, "body"));
       case "decorated" -> decorated(s);
       case "nullcontext" -> new NullContext(body(s, "body"));
-      case "enter_gen", "enter_async", "push_async_exit", "push_async_callback" ->
+      case "enter_gen" -> new EnterGen(string(s, "stack"), gen(s));
+      case "enter_async", "push_async_exit", "push_async_callback" ->
           throw new InvalidScenarioException(UNSUPPORTED);
       default -> throw malformed("unknown op \"" + op + "\"");
     };
@@ -128,16 +163,44 @@ record Scenario(String id, List<Stmt> program) {
       throw malformed("\"cm\" must be an object");
     }
     String type = string(cm, "type");
-    if (type.equals("gen")) {
-      throw new InvalidScenarioException(UNSUPPORTED);
-    }
-    if (!type.equals("exit")) {
-      throw malformed("unknown cm type \"" + type + "\"");
-    }
+    Cm manager =
+        switch (type) {
+          case "exit" -> handler(cm);
+          case "gen" -> gen(cm);
+          default -> throw malformed("unknown cm type \"" + type + "\"");
+        };
     if (!(s.get("repeat") instanceof Long repeat) || repeat < 1 || repeat > 2) {
       throw malformed("\"repeat\" must be 1 or 2");
     }
-    return new Decorated(handler(cm), repeat.intValue(), body(s, "body"));
+    return new Decorated(manager, repeat.intValue(), body(s, "body"));
+  }
+
+  /** {@return the GEN of {@code s}: its {@code id} and {@code cls}, and the fields of "gen"} */
+  private static Gen gen(Map<?, ?> s) {
+    if (!(s.get("gen") instanceof Map<?, ?> gen)) {
+      throw malformed("\"gen\" must be an object");
+    }
+    if (!(gen.get("yields") instanceof Long yields) || yields < 0 || yields > 2) {
+      throw malformed("\"yields\" must be 0, 1 or 2");
+    }
+    if (!(gen.get("finally") instanceof Boolean logsFinally)) {
+      throw malformed("\"finally\" must be true or false");
+    }
+    String onThrow = string(gen, "on_throw");
+    return new Gen(
+        string(s, "id"),
+        cls(s),
+        okOrRaise(gen, "before"),
+        yields.intValue(),
+        switch (onThrow) {
+          case "propagate" -> OnThrow.PROPAGATE;
+          case "swallow" -> OnThrow.SWALLOW;
+          case "raise_new" -> OnThrow.RAISE_NEW;
+          case "reraise" -> OnThrow.RERAISE;
+          default -> throw malformed("unknown on_throw \"" + onThrow + "\"");
+        },
+        logsFinally,
+        okOrRaise(gen, "after"));
   }
 
   private static Handler handler(Map<?, ?> s) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.contextlib4j.ContextManager;
 import org.contextlib4j.Contexts;
 import org.contextlib4j.ExitStack;
+import org.contextlib4j.GeneratorBody;
 import org.contextlib4j.conformance.ScenarioExceptions.Cls;
 import org.jspecify.annotations.Nullable;
 
@@ -16,14 +17,27 @@ import org.jspecify.annotations.Nullable;
  * Executes one scenario against the real library (SPEC section 7) and records its trace and
  * outcome.
  *
- * <p>The runner only provides the logging handlers of SPEC sections 2.3 and 3; every decision about
- * ordering, suppression, replacement and attaching is the library's. In particular no handler here
- * calls {@link Throwable#addSuppressed}: the library attaches the replaced exception (ExitStack's
+ * <p>The runner only provides the logging handlers of SPEC sections 2.3, 2.4 and 3; every decision
+ * about ordering, suppression, replacement and attaching is the library's. The exit handlers never
+ * call {@link Throwable#addSuppressed}: the library attaches the replaced exception (ExitStack's
  * exception rule 3), and the JAVA RULE of SPEC section 4 is the library's rule 4 for {@link
- * ExitStack#callback} and {@link ExitStack#register}.
+ * ExitStack#callback} and {@link ExitStack#register}. The one exception is GEN's {@code raise_new}:
+ * Java chains nothing implicitly, so the generator body attaches the exception it caught to the one
+ * it raises in its catch clause, as Python's {@code except} clause does implicitly (SPEC section
+ * 5.2 leaves who attaches to the Java project; the library leaves it to the body).
+ *
+ * <p>Generator-style managers entered through a stack run their body on a helper thread (the
+ * library's split mode). The body logs through {@link #logFromGenerator}, which stops logging when
+ * the scenario has ended: a generator left suspended (its stack popped and never closed) is closed
+ * by the library only when it becomes unreachable, and that must not show in any trace (SPEC
+ * section 8).
  */
 final class ScenarioRunner {
+  /** The trace; generator bodies append to it under its lock, everything else on one thread. */
   private final List<String> trace = new ArrayList<>();
+
+  /** Set, under the trace's lock, when the scenario has ended: generator bodies log no more. */
+  private boolean ended;
 
   /** Stack variables; names are unique within a scenario, so one flat map serves every scope. */
   private final Map<String, ExitStack> stacks = new HashMap<>();
@@ -45,9 +59,14 @@ final class ScenarioRunner {
     } catch (Throwable t) {
       outcome.put("raised", OutcomeTree.render(t));
     }
+    List<String> trace;
+    synchronized (runner.trace) {
+      runner.ended = true;
+      trace = List.copyOf(runner.trace);
+    }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("id", scenario.id());
-    result.put("trace", List.copyOf(runner.trace));
+    result.put("trace", trace);
     result.put("outcome", outcome);
     return result;
   }
@@ -69,6 +88,9 @@ final class ScenarioRunner {
           });
     } else if (stmt instanceof Scenario.Enter s) {
       stack(s.stack()).enterContext(new LoggingManager(s.cm()));
+    } else if (stmt instanceof Scenario.EnterGen s) {
+      // Split mode: enter now, exit when the stack unwinds.
+      stack(s.stack()).enterContext(Contexts.contextManager(generator(s.gen())));
     } else if (stmt instanceof Scenario.Push s) {
       stack(s.stack()).push(failure -> exit(s.id(), s.cls(), s.onExit(), failure));
     } else if (stmt instanceof Scenario.Callback s) {
@@ -104,10 +126,13 @@ final class ScenarioRunner {
     } else if (stmt instanceof Scenario.Suppress s) {
       Contexts.run(suppress(s.types()), ignored -> exec(s.body()));
     } else if (stmt instanceof Scenario.Decorated s) {
-      // One manager for every call, as a ContextDecorator instance is reused by Python.
+      // One manager instance for every call: Python reuses a ContextDecorator instance, and the
+      // library recreates a (one-shot) generator-style manager for each call, as Python does.
       Callable<Boolean> function =
           Contexts.decorateCallable(
-              new LoggingManager(s.cm()),
+              s.cm() instanceof Scenario.Gen gen
+                  ? Contexts.contextManager(generator(gen))
+                  : new LoggingManager((Scenario.Handler) s.cm()),
               () -> {
                 try {
                   exec(s.body());
@@ -149,6 +174,71 @@ final class ScenarioRunner {
         yield false;
       }
     };
+  }
+
+  /**
+   * GEN (SPEC section 2.4) in the library's style: Python's {@code except} is a catch of any
+   * throwable, and the with-block's exception comes out of {@code y.yield}.
+   */
+  // NullAway (without its JSpecify mode) reads Yielder<@Nullable Void>.yield's parameter as
+  // non-null, so y.yield(null) needs this suppression.
+  @SuppressWarnings("NullAway")
+  private GeneratorBody<@Nullable Void> generator(Scenario.Gen g) {
+    String id = g.id();
+    return y -> {
+      logFromGenerator("gen " + id + " start");
+      try {
+        if (g.beforeRaises()) {
+          throw sneaky(g.cls().create(id + "-b", null));
+        }
+        if (g.yields() >= 1) {
+          if (g.onThrow() == Scenario.OnThrow.PROPAGATE) {
+            y.yield(null); // no handler: a thrown X passes straight through
+            logFromGenerator("gen " + id + " resumed seen=none");
+          } else {
+            boolean caught = false;
+            try {
+              y.yield(null);
+            } catch (Throwable e) {
+              caught = true;
+              logFromGenerator("gen " + id + " resumed seen=" + OutcomeTree.label(e));
+              if (g.onThrow() == Scenario.OnThrow.RAISE_NEW) {
+                // Raised while e is in flight: Python chains e implicitly, Java code attaches it.
+                Throwable x = g.cls().create(id + "-x", null);
+                x.addSuppressed(e);
+                throw sneaky(x);
+              }
+              if (g.onThrow() == Scenario.OnThrow.RERAISE) {
+                throw e;
+              }
+              // SWALLOW: fall through, e is suppressed
+            }
+            if (!caught) {
+              logFromGenerator("gen " + id + " resumed seen=none");
+            }
+          }
+        }
+        if (g.yields() == 2) {
+          y.yield(null); // second yield: no handler at all
+        }
+        if (g.afterRaises()) {
+          throw sneaky(g.cls().create(id + "-a", null));
+        }
+      } finally {
+        if (g.logsFinally()) {
+          logFromGenerator("gen " + id + " finally");
+        }
+      }
+    };
+  }
+
+  /** Appends to the trace from a generator body (maybe on a helper thread) unless it has ended. */
+  private void logFromGenerator(String line) {
+    synchronized (trace) {
+      if (!ended) {
+        trace.add(line);
+      }
+    }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"}) // a Class<? extends Throwable>[] for the varargs

@@ -75,6 +75,22 @@ class CorpusReplayTest {
     assertThat(total).isGreaterThanOrEqualTo(3000);
   }
 
+  @Test
+  void corpusHoldsAtLeast2000ScenariosWithGeneratorManagers() throws Exception {
+    long withGenerators = 0;
+    for (String file : corpusFiles().collect(Collectors.toList())) {
+      try (Stream<String> lines = Files.lines(corpusDirectory().resolve(file))) {
+        withGenerators +=
+            lines
+                .filter(
+                    line ->
+                        line.contains("\"op\":\"enter_gen\"") || line.contains("\"type\":\"gen\""))
+                .count();
+      }
+    }
+    assertThat(withGenerators).isGreaterThanOrEqualTo(2000);
+  }
+
   private static List<String> run(String scenarios) throws IOException {
     StringWriter out = new StringWriter();
     RunScenarios.process(

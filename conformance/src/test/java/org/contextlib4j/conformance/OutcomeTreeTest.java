@@ -2,8 +2,12 @@ package org.contextlib4j.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import org.contextlib4j.Contexts;
+import org.contextlib4j.Yielder;
 import org.contextlib4j.conformance.ScenarioExceptions.Cls;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class OutcomeTreeTest {
@@ -73,6 +77,74 @@ class OutcomeTreeTest {
         .isInstanceOf(OutcomeTree.UnexpectedThrowableException.class)
         .cause()
         .isSameAs(foreign);
+  }
+
+  @Test
+  void rendersTheLibrarysGeneratorErrorsByKind() {
+    IllegalStateException didntYield =
+        catchThrowableOfType(
+            IllegalStateException.class, () -> Contexts.contextManager(y -> {}).enter());
+    IllegalStateException didntStop =
+        catchThrowableOfType(
+            IllegalStateException.class,
+            () -> Contexts.run(Contexts.contextManager(OutcomeTreeTest::yieldTwice), v -> {}));
+    Throwable b1 = Cls.E1.create("b1", null);
+    IllegalStateException didntStopAfterThrow =
+        catchThrowableOfType(
+            IllegalStateException.class,
+            () ->
+                Contexts.run(
+                    Contexts.contextManager(OutcomeTreeTest::swallowAndYieldAgain),
+                    v -> {
+                      throw b1;
+                    }));
+
+    assertThat(Json.write(OutcomeTree.render(didntYield)))
+        .isEqualTo(
+            "{\"id\":null,\"cls\":null,\"kind\":\"didnt_yield\",\"cause\":null,\"suppressed\":[]}");
+    assertThat(Json.write(OutcomeTree.render(didntStop)))
+        .isEqualTo(
+            "{\"id\":null,\"cls\":null,\"kind\":\"didnt_stop\",\"cause\":null,\"suppressed\":[]}");
+    assertThat(Json.write(OutcomeTree.render(didntStopAfterThrow)))
+        .isEqualTo(
+            "{\"id\":null,\"cls\":null,\"kind\":\"didnt_stop_after_throw\",\"cause\":null,"
+                + "\"suppressed\":[{\"id\":\"b1\",\"cls\":\"E1\",\"kind\":\"Err\",\"cause\":null,"
+                + "\"suppressed\":[]}]}");
+    assertThat(OutcomeTree.label(didntStopAfterThrow)).isEqualTo("didnt_stop_after_throw");
+  }
+
+  @Test
+  void rejectsAnIllegalStateExceptionWithTheLibrarysMessage_thatTheLibraryDidNotCreate() {
+    IllegalStateException lookalike = new IllegalStateException("generator didn't yield");
+    IllegalStateException subclass =
+        new IllegalStateException("generator didn't stop") {
+          private static final long serialVersionUID = 1L;
+        };
+
+    assertThat(OutcomeTree.label(lookalike))
+        .isEqualTo("unexpected:java.lang.IllegalStateException");
+    assertThatThrownBy(() -> OutcomeTree.render(lookalike))
+        .isInstanceOf(OutcomeTree.UnexpectedThrowableException.class)
+        .cause()
+        .isSameAs(lookalike);
+    assertThatThrownBy(() -> OutcomeTree.render(subclass))
+        .isInstanceOf(OutcomeTree.UnexpectedThrowableException.class)
+        .cause()
+        .isSameAs(subclass);
+  }
+
+  private static void yieldTwice(Yielder<@Nullable Object> y) throws Exception {
+    y.yield(y);
+    y.yield(y);
+  }
+
+  private static void swallowAndYieldAgain(Yielder<@Nullable Object> y) throws Exception {
+    try {
+      y.yield(y);
+    } catch (Throwable swallowed) {
+      // suppressed, then it yields again
+    }
+    y.yield(y);
   }
 
   @Test

@@ -43,18 +43,88 @@ class RunScenariosTest {
   }
 
   @Test
-  void reportsUnsupported_forAsyncAndGeneratorScenarios_beforeRunningAnything() {
+  void runsGeneratorManagersInAStack_withTheLibrarysDidntStopAfterThrow() {
+    String result =
+        RunScenarios.resultLine(
+            "{\"id\":\"s000011\",\"kind\":\"sync\",\"program\":[{\"op\":\"with_stack\","
+                + "\"name\":\"s1\",\"body\":[{\"op\":\"push\",\"stack\":\"s1\",\"id\":\"h2\","
+                + "\"cls\":\"E1\",\"on_exit\":\"pass\"},{\"op\":\"with_stack\",\"name\":\"s3\","
+                + "\"body\":[{\"op\":\"enter_gen\",\"stack\":\"s3\",\"id\":\"g4\",\"cls\":\"F\","
+                + "\"gen\":{\"before\":\"ok\",\"yields\":2,\"on_throw\":\"swallow\",\"finally\":false,"
+                + "\"after\":\"raise\"}},{\"op\":\"enter_gen\",\"stack\":\"s3\",\"id\":\"g5\","
+                + "\"cls\":\"E1\",\"gen\":{\"before\":\"raise\",\"yields\":1,"
+                + "\"on_throw\":\"raise_new\",\"finally\":false,\"after\":\"raise\"}},{\"op\":\"push\","
+                + "\"stack\":\"s3\",\"id\":\"h6\",\"cls\":\"E2\",\"on_exit\":\"suppress\"}]},"
+                + "{\"op\":\"raise\",\"id\":\"b7\",\"cls\":\"E3\"}]}]}");
+
+    // SPEC section 9, s000011, as reference.py gives it.
+    assertThat(result)
+        .isEqualTo(
+            "{\"id\":\"s000011\",\"trace\":[\"gen g4 start\",\"gen g5 start\","
+                + "\"gen g4 resumed seen=g5-b\",\"exit h2 seen=didnt_stop_after_throw\"],"
+                + "\"outcome\":{\"raised\":{\"id\":null,\"cls\":null,"
+                + "\"kind\":\"didnt_stop_after_throw\",\"cause\":null,\"suppressed\":"
+                + "[{\"id\":\"g5-b\",\"cls\":\"E1\",\"kind\":\"Err\",\"cause\":null,"
+                + "\"suppressed\":[]}]}}}");
+  }
+
+  @Test
+  void decoratedGeneratorManager_runsAFreshGeneratorForEachCall() {
+    // The one-shot manager is passed to the decorator; a second call needs the library's copy.
+    String result =
+        RunScenarios.resultLine(
+            "{\"id\":\"d2\",\"kind\":\"sync\",\"program\":[{\"op\":\"decorated\",\"repeat\":2,"
+                + "\"cm\":{\"type\":\"gen\",\"id\":\"g1\",\"cls\":\"E3\",\"gen\":{\"before\":\"ok\","
+                + "\"yields\":1,\"on_throw\":\"swallow\",\"finally\":true,\"after\":\"ok\"}},"
+                + "\"body\":[{\"op\":\"raise\",\"id\":\"b2\",\"cls\":\"E2\"}]}]}");
+
+    assertThat(result)
+        .isEqualTo(
+            "{\"id\":\"d2\",\"trace\":[\"gen g1 start\",\"gen g1 resumed seen=b2\","
+                + "\"gen g1 finally\",\"gen g1 start\",\"gen g1 resumed seen=b2\",\"gen g1 finally\"],"
+                + "\"outcome\":{\"ok\":true}}");
+  }
+
+  @Test
+  void generatorRaiseNew_attachesTheCaughtException() {
+    String result =
+        RunScenarios.resultLine(
+            "{\"id\":\"d1\",\"kind\":\"sync\",\"program\":[{\"op\":\"decorated\",\"repeat\":2,"
+                + "\"cm\":{\"type\":\"gen\",\"id\":\"g1\",\"cls\":\"E3\",\"gen\":{\"before\":\"ok\","
+                + "\"yields\":1,\"on_throw\":\"raise_new\",\"finally\":true,\"after\":\"ok\"}},"
+                + "\"body\":[{\"op\":\"raise\",\"id\":\"b2\",\"cls\":\"E2\"}]}]}");
+
+    assertThat(result)
+        .isEqualTo(
+            "{\"id\":\"d1\",\"trace\":[\"gen g1 start\",\"gen g1 resumed seen=b2\","
+                + "\"gen g1 finally\"],\"outcome\":{\"raised\":{\"id\":\"g1-x\",\"cls\":\"E3\","
+                + "\"kind\":\"Err\",\"cause\":null,\"suppressed\":[{\"id\":\"b2\",\"cls\":\"E2\","
+                + "\"kind\":\"Err\",\"cause\":null,\"suppressed\":[]}]}}}");
+  }
+
+  @Test
+  void generatorLeftSuspended_neverLogsItsFinallyClause() {
+    // s3 (the popped stack) is never closed: g2 stays suspended at its yield on a helper thread.
+    String result =
+        RunScenarios.resultLine(
+            "{\"id\":\"p1\",\"kind\":\"sync\",\"program\":[{\"op\":\"with_stack\",\"name\":\"s1\","
+                + "\"body\":[{\"op\":\"enter_gen\",\"stack\":\"s1\",\"id\":\"g2\",\"cls\":\"E1\","
+                + "\"gen\":{\"before\":\"ok\",\"yields\":1,\"on_throw\":\"swallow\",\"finally\":true,"
+                + "\"after\":\"raise\"}},{\"op\":\"pop_all\",\"stack\":\"s1\",\"into\":\"s3\"},"
+                + "{\"op\":\"raise\",\"id\":\"b4\",\"cls\":\"F\"}]}]}");
+
+    assertThat(result)
+        .isEqualTo(
+            "{\"id\":\"p1\",\"trace\":[\"gen g2 start\"],\"outcome\":{\"raised\":"
+                + "{\"id\":\"b4\",\"cls\":\"F\",\"kind\":\"Err\",\"cause\":null,\"suppressed\":[]}}}");
+  }
+
+  @Test
+  void reportsUnsupported_forAsyncScenarios() {
     String async = "{\"id\":\"s3\",\"kind\":\"async\",\"program\":[]}";
-    // The generator is after a statement that would log: nothing may run.
-    String gen =
-        "{\"id\":\"s4\",\"kind\":\"sync\",\"program\":[{\"op\":\"with_stack\",\"name\":\"s1\","
-            + "\"body\":[{\"op\":\"raise\",\"id\":\"b1\",\"cls\":\"E1\"}]},{\"op\":\"nullcontext\","
-            + "\"body\":[{\"op\":\"decorated\",\"repeat\":1,\"body\":[],\"cm\":{\"type\":\"gen\","
-            + "\"id\":\"g1\",\"cls\":\"E1\",\"gen\":{}}}]}]}";
 
     assertThat(RunScenarios.resultLine(async))
         .isEqualTo("{\"id\":\"s3\",\"error\":\"unsupported\"}");
-    assertThat(RunScenarios.resultLine(gen)).isEqualTo("{\"id\":\"s4\",\"error\":\"unsupported\"}");
   }
 
   @Test
@@ -63,6 +133,14 @@ class RunScenariosTest {
             RunScenarios.resultLine(
                 "{\"id\":\"s5\",\"kind\":\"sync\",\"program\":[{\"op\":\"x\"}]}"))
         .isEqualTo("{\"id\":\"s5\",\"error\":\"malformed scenario: unknown op \\\"x\\\"\"}");
+    // Checked before anything runs: the raise before the bad generator does not happen.
+    assertThat(
+            RunScenarios.resultLine(
+                "{\"id\":\"s6\",\"kind\":\"sync\",\"program\":[{\"op\":\"raise\",\"id\":\"b1\","
+                    + "\"cls\":\"E1\"},{\"op\":\"enter_gen\",\"stack\":\"s1\",\"id\":\"g1\","
+                    + "\"cls\":\"E1\",\"gen\":{}}]}"))
+        .isEqualTo(
+            "{\"id\":\"s6\",\"error\":\"malformed scenario: \\\"yields\\\" must be 0, 1 or 2\"}");
     assertThat(RunScenarios.resultLine("not json"))
         .startsWith("{\"id\":null,\"error\":\"malformed");
     assertThat(RunScenarios.resultLine("[]"))
