@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * CPython's {@code TestContextDecorator}, class-based part, ported. Python's {@code
  * ContextDecorator} is a mixin that makes a manager callable as a decorator; in Java any {@link
- * ContextManager} is decorated with {@code Contexts.decorate*}. The generator-based test ({@code
- * test_contextmanager_as_decorator}) comes with generator-style managers (issue 3).
+ * ContextManager} is decorated with {@code Contexts.decorate*}, generator-style managers ({@link
+ * Contexts#contextManager}) included.
  */
 class ContextDecoratorTest {
 
@@ -199,5 +199,37 @@ class ContextDecoratorTest {
     assertThat(inBody).containsExactly(true, false);
     assertThat(context.exited).isTrue();
     assertThat(context.exc).isNull();
+  }
+
+  // CPython: TestContextDecorator.test_contextmanager_as_decorator
+  // Also bpo-11647: the decorated function is reusable, because the decorator runs a fresh copy of
+  // the one-shot manager's body for each call (CPython's _recreate_cm).
+  @Test
+  void runsAFreshGeneratorStyleManagerForEachCall_whenOneInstanceDecoratesAFunction() {
+    List<Object> state = new ArrayList<>();
+    Function<Object, ContextManager<@Nullable Void>> woohoo =
+        y ->
+            Contexts.contextManager(
+                yielder -> {
+                  state.add(y);
+                  yielder.yield(null);
+                  state.add(999);
+                });
+
+    Function<Object, Object> test =
+        Contexts.decorateFunction(
+            woohoo.apply(1),
+            x -> {
+              assertThat(state).containsExactly(1);
+              state.add(x);
+              return x;
+            });
+
+    assertThat(test.apply("something")).isEqualTo("something");
+    assertThat(state).containsExactly(1, "something", 999);
+
+    state.clear();
+    assertThat(test.apply("something else")).isEqualTo("something else");
+    assertThat(state).containsExactly(1, "something else", 999);
   }
 }
