@@ -52,7 +52,7 @@ abstract class AbstractExitStack {
     } catch (Exception e) {
       throw sneakyThrow(e);
     }
-    add(manager);
+    addSync(manager);
     return value;
   }
 
@@ -65,7 +65,7 @@ abstract class AbstractExitStack {
    * @return {@code handler}
    */
   public ExitHandler push(ExitHandler handler) {
-    add(checkNotNull(handler, "handler"));
+    addSync(checkNotNull(handler, "handler"));
     return handler;
   }
 
@@ -83,7 +83,7 @@ abstract class AbstractExitStack {
   // Not <M extends ContextManager<?>> M push(M): a lambda is potentially compatible with a method
   // type variable, which would make push(failure -> ...) ambiguous with push(ExitHandler).
   public <T extends @Nullable Object> ContextManager<T> push(ContextManager<T> manager) {
-    add(checkNotNull(manager, "manager"));
+    addSync(checkNotNull(manager, "manager"));
     return manager;
   }
 
@@ -101,7 +101,7 @@ abstract class AbstractExitStack {
     checkNotNull(action, "action");
     // An action that is also an exit would be run as an exit by the dispatch; wrap it so it runs
     // as the plain cleanup it was registered as.
-    add(
+    addSync(
         action instanceof ContextManager || action instanceof ExitHandler
             ? new Closing<AutoCloseable>(action::run)
             : action);
@@ -122,7 +122,7 @@ abstract class AbstractExitStack {
     checkNotNull(resource, "resource");
     // A resource that is also an exit or an action would be run as such by the dispatch; wrap it
     // so it is closed, which also makes a registered ExitStack unwind as a plain cleanup.
-    add(
+    addSync(
         resource instanceof ContextManager
                 || resource instanceof ExitHandler
                 || resource instanceof CleanupAction
@@ -132,6 +132,14 @@ abstract class AbstractExitStack {
   }
 
   // --- storage ---------------------------------------------------------------------------------
+
+  /**
+   * Adds a registration made through one of the synchronous methods above. The async stack
+   * overrides it, to keep an object that is also an async exit from being run as one.
+   */
+  void addSync(Object entry) {
+    add(entry);
+  }
 
   final void add(Object entry) {
     if (size == entries.length) {

@@ -7,8 +7,12 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.contextlib4j.internal.Stages;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,7 +116,8 @@ public final class Contexts {
    * @param <X> the exception type the body may throw
    * @throws X if the body throws it and the exit neither suppresses nor replaces it
    */
-  @SuppressWarnings("NullAway") // the lambda's R is @Nullable Void; see NULLAWAY_NOTE in ExitStack
+  @SuppressWarnings(
+      "NullAway") // the lambda's R is @Nullable Void; see NULLAWAY_NOTE in AbstractExitStack
   public static <T extends @Nullable Object, X extends Throwable> void run(
       ContextManager<T> manager, ContextAction<? super T, ? extends X> body) throws X {
     checkNotNull(body, "body");
@@ -182,7 +187,7 @@ public final class Contexts {
    * @param <T> the type the caller expects
    * @return the manager
    */
-  @SuppressWarnings("NullAway") // T is @Nullable here; see NULLAWAY_NOTE in ExitStack
+  @SuppressWarnings("NullAway") // T is @Nullable here; see NULLAWAY_NOTE in AbstractExitStack
   public static <T> ContextManager<@Nullable T> nullContext() {
     return new NullContext<@Nullable T>(null);
   }
@@ -434,6 +439,278 @@ public final class Contexts {
     checkNotNull(factory, "factory");
     checkNotNull(function, "function");
     return argument -> with(fresh(factory), ignored -> function.apply(argument));
+  }
+
+  // --- async
+  // --------------------------------------------------------------------------------------
+
+  /**
+   * Runs {@code body} inside {@code manager}, as Python's {@code async with manager as value:
+   * body}: enters, starts the body with the entered value, and when the body's stage completes,
+   * exits with its outcome.
+   *
+   * <pre>{@code
+   * CompletionStage<HttpResponse<String>> response =
+   *     withAsync(new Lease(), lease -> client.sendAsync(request, ofString()));
+   * }</pre>
+   *
+   * <p>The same rules as {@link #with}, through stages: it behaves exactly like an {@link
+   * AsyncExitStack} holding only the manager. The returned stage fails with the exception itself
+   * (never a {@link java.util.concurrent.CompletionException} around it); if the body's stage is
+   * cancelled, the exit sees the {@link java.util.concurrent.CancellationException}. Nothing is
+   * thrown synchronously except for null arguments.
+   *
+   * <p>Python: the {@code async with} statement.
+   *
+   * @param manager the manager to enter and exit
+   * @param body starts the block; it receives what the enter stage completed with
+   * @param <T> the type of value the manager's enter completes with
+   * @param <R> the body's result type
+   * @return a stage completing with the body's result, with {@code null} if the body failed and the
+   *     exit suppressed it, or exceptionally with what is in flight after the exit
+   */
+  public static <T extends @Nullable Object, R extends @Nullable Object>
+      CompletionStage<@Nullable R> withAsync(
+          AsyncContextManager<T> manager,
+          Function<? super T, ? extends CompletionStage<? extends R>> body) {
+    checkNotNull(manager, "manager");
+    checkNotNull(body, "body");
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable R> result = new CompletableFuture<>();
+    stack
+        .enterAsyncContext(manager)
+        .whenComplete(
+            (value, enterFailure) -> {
+              if (enterFailure != null) {
+                result.completeExceptionally(Stages.unwrap(enterFailure));
+                return;
+              }
+              CompletionStage<? extends R> stage;
+              try {
+                stage = checkNotNull(body.apply(value), "the stage returned by body");
+              } catch (Throwable t) {
+                stage = Stages.failed(t);
+              }
+              stage.whenComplete(
+                  (r, failure) -> {
+                    Throwable x = failure == null ? null : Stages.unwrap(failure);
+                    stack
+                        .exitInFlightAsync(x)
+                        .whenComplete(
+                            (out, never) -> {
+                              if (out != null) {
+                                result.completeExceptionally(out);
+                              } else {
+                                result.complete(x == null ? r : null);
+                              }
+                            });
+                  });
+            });
+    return result;
+  }
+
+  /**
+   * A synchronous manager seen as an async one: its enter and exit run at once and return completed
+   * stages. For an {@link AutoCloseable}, use {@code toAsync(closing(resource))}. ({@link
+   * AsyncExitStack} also takes synchronous managers directly.)
+   *
+   * @param manager the manager to adapt
+   * @param <T> the type of value it enters to
+   * @return the async view; exceptions as the manager's own
+   */
+  public static <T extends @Nullable Object> AsyncContextManager<T> toAsync(
+      ContextManager<T> manager) {
+    return new SyncAsAsync<>(checkNotNull(manager, "manager"));
+  }
+
+  /**
+   * An async manager whose enter completes with {@code resource} and whose exit closes it with
+   * {@code close}, as a plain cleanup (a failing close is attached to the exception in flight,
+   * never hides it). Python: {@code contextlib.aclosing}.
+   *
+   * <pre>{@code
+   * withAsync(closingAsync(client, c -> c.shutdownAsync()), c -> c.fetchAsync(url));
+   * }</pre>
+   *
+   * @param resource what enter completes with
+   * @param close starts closing it
+   * @param <C> the resource type
+   * @return the manager
+   */
+  public static <C> AsyncContextManager<C> closingAsync(
+      C resource, Function<? super C, ? extends CompletionStage<?>> close) {
+    return new ClosingAsync<>(checkNotNull(resource, "resource"), checkNotNull(close, "close"));
+  }
+
+  /**
+   * An async manager that does nothing and enters to {@code null}. Python: {@code
+   * contextlib.nullcontext()} used with {@code async with}.
+   *
+   * @param <T> the type the caller expects
+   * @return the manager (it is also a synchronous one)
+   */
+  @SuppressWarnings("NullAway") // T is @Nullable here; see NULLAWAY_NOTE in AbstractExitStack
+  public static <T> AsyncContextManager<@Nullable T> nullContextAsync() {
+    return new NullContext<@Nullable T>(null);
+  }
+
+  /**
+   * An async manager that does nothing and enters to {@code value}. Python: {@code
+   * contextlib.nullcontext(enter_result)} used with {@code async with}.
+   *
+   * @param value what enter completes with
+   * @param <T> the value's type
+   * @return the manager (it is also a synchronous one)
+   */
+  public static <T extends @Nullable Object> AsyncContextManager<T> nullContextAsync(T value) {
+    return new NullContext<>(value);
+  }
+
+  /**
+   * An async manager from an acquire stage and a release function that sees how the block ended:
+   * each enter acquires, each exit releases the most recent resource. The release stage's {@code
+   * true} suppresses the exception in flight, its failure replaces it.
+   *
+   * <pre>{@code
+   * AsyncContextManager<Connection> connection = resourceAsync(
+   *     () -> pool.acquireAsync(),
+   *     (c, failure) -> (failure == null ? c.commitAsync() : c.rollbackAsync())
+   *         .thenCompose(v -> c.closeAsync())
+   *         .thenApply(v -> false));
+   * }</pre>
+   *
+   * <p>Python has no direct equivalent (an {@code @asynccontextmanager} with try/except does this).
+   *
+   * @param acquire starts acquiring
+   * @param release starts releasing, given the resource and the exception in flight (or null)
+   * @param <R> the resource type
+   * @return the manager
+   */
+  public static <R extends @Nullable Object> AsyncContextManager<R> resourceAsync(
+      Supplier<? extends CompletionStage<R>> acquire,
+      BiFunction<? super R, ? super @Nullable Throwable, ? extends CompletionStage<Boolean>>
+          release) {
+    return new ResourceAsync<>(checkNotNull(acquire, "acquire"), checkNotNull(release, "release"));
+  }
+
+  /**
+   * An async generator-style manager: {@code body} returns a stage that does the setup, calls
+   * {@link AsyncYielder#yieldAsync} once with the value the block receives, waits for the stage
+   * that call returns (it completes when the block has finished, exceptionally with the block's
+   * exception), then does the teardown. Python's {@code @asynccontextmanager}.
+   *
+   * <pre>{@code
+   * AsyncContextManager<Session> session = asyncContextManager(y ->
+   *     client.openAsync().thenCompose(s ->
+   *         y.yieldAsync(s).handle((v, failure) -> s.closeAsync()).thenCompose(c -> c)));
+   * }</pre>
+   *
+   * <p>The semantics of {@link #contextManager} (one-shot; "generator didn't yield / didn't stop /
+   * didn't stop after throw()"; nothing chained implicitly), without any helper thread: the body
+   * waits for a stage instead of being suspended. The async decorators run a fresh copy per call.
+   *
+   * <p>Python: {@code contextlib.asynccontextmanager}.
+   *
+   * @param body the setup, one yield, and the teardown, as a stage
+   * @param <T> the type of value the block receives
+   * @return a one-shot async manager
+   */
+  public static <T extends @Nullable Object> AsyncContextManager<T> asyncContextManager(
+      AsyncGeneratorBody<T> body) {
+    return new AsyncGeneratorContextManager<>(checkNotNull(body, "body"));
+  }
+
+  /**
+   * Wraps {@code supplier} so that each call runs inside {@code manager}: it enters, calls the
+   * supplier, and exits when the supplier's stage completes. The manager is reused for every call,
+   * except an async generator-style one, which is recreated per call. Python: {@code
+   * AsyncContextDecorator}.
+   *
+   * <pre>{@code
+   * Supplier<CompletionStage<Void>> function =
+   *     decorateAsyncSupplier(myContext(), () -> runAsync(() -> print("The bit in the middle")));
+   * function.get().toCompletableFuture().join();
+   * }</pre>
+   *
+   * @param manager the manager each call runs inside
+   * @param supplier starts the work
+   * @param <V> the result type
+   * @return the wrapped function; see {@link #withAsync} for its stages
+   */
+  public static <V extends @Nullable Object>
+      Supplier<CompletionStage<@Nullable V>> decorateAsyncSupplier(
+          AsyncContextManager<?> manager,
+          Supplier<? extends CompletionStage<? extends V>> supplier) {
+    return decorateAsyncSupplier(fixedAsync(manager), supplier);
+  }
+
+  /**
+   * Wraps {@code supplier} so that each call runs inside a fresh manager from {@code factory}.
+   *
+   * @param factory called once per call for the manager to use
+   * @param supplier starts the work
+   * @param <V> the result type
+   * @return the wrapped function
+   * @see #decorateAsyncSupplier(AsyncContextManager, Supplier)
+   */
+  public static <V extends @Nullable Object>
+      Supplier<CompletionStage<@Nullable V>> decorateAsyncSupplier(
+          Supplier<? extends AsyncContextManager<?>> factory,
+          Supplier<? extends CompletionStage<? extends V>> supplier) {
+    checkNotNull(factory, "factory");
+    checkNotNull(supplier, "supplier");
+    return () ->
+        withAsync(
+            checkNotNull(factory.get(), "the manager returned by factory"),
+            ignored -> supplier.get());
+  }
+
+  /**
+   * Wraps {@code function} so that each call runs inside {@code manager}, reused for every call (an
+   * async generator-style one is recreated per call).
+   *
+   * @param manager the manager each call runs inside
+   * @param function starts the work
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @return the wrapped function
+   * @see #decorateAsyncSupplier(AsyncContextManager, Supplier)
+   */
+  public static <A extends @Nullable Object, R extends @Nullable Object>
+      Function<A, CompletionStage<@Nullable R>> decorateAsyncFunction(
+          AsyncContextManager<?> manager,
+          Function<? super A, ? extends CompletionStage<? extends R>> function) {
+    return decorateAsyncFunction(fixedAsync(manager), function);
+  }
+
+  /**
+   * Wraps {@code function} so that each call runs inside a fresh manager from {@code factory}.
+   *
+   * @param factory called once per call for the manager to use
+   * @param function starts the work
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @return the wrapped function
+   * @see #decorateAsyncSupplier(AsyncContextManager, Supplier)
+   */
+  public static <A extends @Nullable Object, R extends @Nullable Object>
+      Function<A, CompletionStage<@Nullable R>> decorateAsyncFunction(
+          Supplier<? extends AsyncContextManager<?>> factory,
+          Function<? super A, ? extends CompletionStage<? extends R>> function) {
+    checkNotNull(factory, "factory");
+    checkNotNull(function, "function");
+    return argument ->
+        withAsync(
+            checkNotNull(factory.get(), "the manager returned by factory"),
+            ignored -> function.apply(argument));
+  }
+
+  private static Supplier<AsyncContextManager<?>> fixedAsync(AsyncContextManager<?> manager) {
+    checkNotNull(manager, "manager");
+    if (manager instanceof AsyncGeneratorContextManager<?> generator) {
+      return generator::recreate; // one-shot: a fresh run per call (CPython's _recreate_cm)
+    }
+    return () -> manager;
   }
 
   // --- private helpers ---------------------------------------------------------------------------

@@ -242,28 +242,41 @@ final class GeneratorContextManager<T extends @Nullable Object>
      * @return the exception in flight after the exit, or null
      */
     final @Nullable Throwable outcome(@Nullable Throwable ended) {
-      if (yields == 0) {
-        // The enter failed: the body's own exception, or it returned without yielding.
-        return ended != null ? ended : new IllegalStateException("generator didn't yield");
-      }
-      if (yields == 1) {
-        // It finished after one yield: returning suppresses what was thrown in (or there was
-        // nothing); throwing continues it (the same instance) or replaces it.
-        return ended;
-      }
-      // It yielded again and was closed through its finally clauses.
-      IllegalStateException error;
-      if (thrownIn == null) {
-        error = new IllegalStateException("generator didn't stop");
-      } else {
-        error = new IllegalStateException("generator didn't stop after throw()");
-        ExceptionRule.exitThrew(thrownIn, error); // made while X was in flight: X is attached
-      }
-      if (ended == null || ended == GeneratorExit.INSTANCE) {
-        return error;
-      }
-      return ExceptionRule.exitThrew(error, ended); // its finally clause failed while closing
+      return GeneratorContextManager.outcome(yields, thrownIn, ended);
     }
+  }
+
+  /**
+   * The exception in flight after a generator-style manager's exit, from what its body did
+   * (CPython's {@code _GeneratorContextManager.__exit__}); shared by the sync and async forms.
+   *
+   * @param yields how many times the body yielded
+   * @param thrownIn the with-block's exception, thrown into the body at its first yield, or null
+   * @param ended what the body threw (or its stage failed with) when it finished, or null
+   */
+  static @Nullable Throwable outcome(
+      int yields, @Nullable Throwable thrownIn, @Nullable Throwable ended) {
+    if (yields == 0) {
+      // The enter failed: the body's own exception, or it returned without yielding.
+      return ended != null ? ended : new IllegalStateException("generator didn't yield");
+    }
+    if (yields == 1) {
+      // It finished after one yield: returning suppresses what was thrown in (or there was
+      // nothing); throwing continues it (the same instance) or replaces it.
+      return ended;
+    }
+    // It yielded again and was closed through its finally clauses.
+    IllegalStateException error;
+    if (thrownIn == null) {
+      error = new IllegalStateException("generator didn't stop");
+    } else {
+      error = new IllegalStateException("generator didn't stop after throw()");
+      ExceptionRule.exitThrew(thrownIn, error); // made while X was in flight: X is attached
+    }
+    if (ended == null || ended == GeneratorExit.INSTANCE) {
+      return error;
+    }
+    return ExceptionRule.exitThrew(error, ended); // its finally clause failed while closing
   }
 
   private record Yielded<T>(T value) {}

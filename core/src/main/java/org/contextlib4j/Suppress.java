@@ -12,7 +12,7 @@ final class Suppress implements ContextManager<@Nullable Void> {
   }
 
   @Override
-  @SuppressWarnings("NullAway") // T is @Nullable Void; see NULLAWAY_NOTE in ExitStack
+  @SuppressWarnings("NullAway") // T is @Nullable Void; see NULLAWAY_NOTE in AbstractExitStack
   public @Nullable Void enter() {
     return null;
   }

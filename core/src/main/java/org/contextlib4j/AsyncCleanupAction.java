@@ -1,0 +1,34 @@
+package org.contextlib4j;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A plain cleanup whose completion comes later, registered with {@link
+ * AsyncExitStack#pushAsyncCallback(AsyncCleanupAction)}.
+ *
+ * <pre>{@code
+ * stack.pushAsyncCallback(() -> client.shutdownAsync());
+ * }</pre>
+ *
+ * <p>Exception semantics are those of {@link CleanupAction}, with a stage: if it fails while
+ * another exception is in flight, that exception stays in flight and this one is attached to it as
+ * suppressed; if nothing is in flight, its failure becomes the exception in flight.
+ *
+ * <p><b>Thread safety:</b> called once, on the thread that is unwinding the stack at that point.
+ *
+ * <p>Python: the coroutine function passed to {@code AsyncExitStack.push_async_callback}. Unlike
+ * Python, a failing callback does not replace the exception in flight.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface AsyncCleanupAction {
+
+  /**
+   * Starts the cleanup.
+   *
+   * @return a stage completing when the cleanup is done (its value is ignored)
+   * @throws Exception the same as a stage completed exceptionally with it
+   */
+  CompletionStage<?> runAsync() throws Exception;
+}

@@ -1,0 +1,373 @@
+package org.contextlib4j;
+
+import static org.contextlib4j.internal.Throwables.checkNotNull;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import org.contextlib4j.internal.ExceptionRule;
+import org.contextlib4j.internal.Stages;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A dynamic stack of synchronous and asynchronous cleanups, unwound strictly in reverse order of
+ * registration, each asynchronous exit finished before the next one starts: Python's {@code
+ * AsyncExitStack}, over {@link CompletionStage}.
+ *
+ * <pre>{@code
+ * AsyncExitStack stack = new AsyncExitStack();
+ * Contexts.withAsync(stack, s ->
+ *     s.enterAsyncContext(pool.leaseAsync())
+ *         .thenCompose(connection -> {
+ *           s.pushAsyncCallback(() -> audit.flushAsync());
+ *           s.register(Files.newBufferedWriter(report));   // synchronous entries too
+ *           return connection.queryAsync(sql);
+ *         }));
+ * }</pre>
+ *
+ * <p>Besides every registration method of {@link ExitStack} (synchronous managers, exits, callbacks
+ * and {@link AutoCloseable}s), it takes {@link #enterAsyncContext}, {@link
+ * #pushAsyncExit(AsyncExitHandler)} and {@link #pushAsyncCallback}.
+ *
+ * <h2 id="exceptions">Exception semantics</h2>
+ *
+ * <p>Exactly those of {@link ExitStack} (see its <a href="ExitStack.html#exceptions">exception
+ * semantics</a>), decided by the same code: each cleanup's result goes through the same rule, and
+ * synchronous entries run through the same step as in {@link ExitStack}. Only the driver differs:
+ * when an entry's stage is not complete yet, unwinding resumes on the thread that completes it.
+ * What this class adds:
+ *
+ * <ul>
+ *   <li>{@link #closeAsync()} and {@link #closeAsync(Throwable)} never throw: every failure comes
+ *       through the returned stage, completed exceptionally with the exception itself.
+ *   <li>A stage completed exceptionally with a {@link java.util.concurrent.CompletionException} is
+ *       read as its cause: exceptions propagate as the same instance.
+ *   <li>A cancelled stage is a stage failed with {@link
+ *       java.util.concurrent.CancellationException}: the exits after it see that exception in
+ *       flight, like any other.
+ *   <li>Unwinding is a loop that waits only for stages that are not complete yet: a million
+ *       completed, late or mixed stages unwind without {@link StackOverflowError}.
+ * </ul>
+ *
+ * <p>Null arguments throw {@link NullPointerException} at once, as {@link CompletableFuture} does.
+ *
+ * <h2 id="threads">Threads</h2>
+ *
+ * <p>Exits may complete on any thread; the next step of unwinding runs on the thread that completed
+ * the previous stage. Each step's actions happen-before the next step's, and all of them
+ * happen-before the completion of the stage returned by {@code closeAsync}. Registration is not
+ * thread-safe: register from one thread at a time, and not while the stack unwinds (except from its
+ * own cleanups, which run in order). A second {@code closeAsync()} while one is running runs
+ * nothing and returns a stage that completes normally when the first one has finished. After that,
+ * the stack is empty and can be used again.
+ *
+ * <p>Python: {@code contextlib.AsyncExitStack}.
+ *
+ * @since 0.1.0
+ */
+public final class AsyncExitStack extends AbstractExitStack
+    implements AsyncContextManager<AsyncExitStack>, AsyncInFlightExit {
+
+  private final AtomicReference<@Nullable CompletableFuture<?>> closing = new AtomicReference<>();
+
+  /** Creates an empty stack. */
+  public AsyncExitStack() {}
+
+  /**
+   * {@return a completed stage holding this stack}
+   *
+   * <p>Python: {@code AsyncExitStack.__aenter__}.
+   */
+  @Override
+  public CompletionStage<AsyncExitStack> enterAsync() {
+    return CompletableFuture.completedFuture(this);
+  }
+
+  /**
+   * Enters {@code manager} and, once its enter stage succeeds, registers its exit.
+   *
+   * <p>If the enter stage fails (or {@code enterAsync} throws), nothing is registered and the
+   * returned stage fails with the same exception. Wait for the returned stage before registering
+   * anything else.
+   *
+   * <p>Python: {@code AsyncExitStack.enter_async_context}.
+   *
+   * @param manager the manager to enter
+   * @param <T> the type of value the manager's enter completes with
+   * @return a stage completing with what the enter stage completed with
+   */
+  public <T extends @Nullable Object> CompletionStage<T> enterAsyncContext(
+      AsyncContextManager<T> manager) {
+    checkNotNull(manager, "manager");
+    CompletableFuture<T> entered = new CompletableFuture<>();
+    CompletionStage<T> enter;
+    try {
+      enter = manager.enterAsync();
+    } catch (Throwable t) {
+      entered.completeExceptionally(t);
+      return entered;
+    }
+    enter.whenComplete(
+        (value, failure) -> {
+          if (failure != null) {
+            entered.completeExceptionally(Stages.unwrap(failure));
+          } else {
+            addAsync(manager);
+            entered.complete(value);
+          }
+        });
+    return entered;
+  }
+
+  /**
+   * Registers an asynchronous exception-aware exit.
+   *
+   * <p>Python: {@code AsyncExitStack.push_async_exit} given a coroutine function.
+   *
+   * @param handler the exit to run when the stack unwinds
+   * @return {@code handler}
+   */
+  public AsyncExitHandler pushAsyncExit(AsyncExitHandler handler) {
+    addAsync(checkNotNull(handler, "handler"));
+    return handler;
+  }
+
+  /**
+   * Registers the exit of {@code manager} without entering it.
+   *
+   * <p>Python: {@code AsyncExitStack.push_async_exit} given an asynchronous context manager.
+   *
+   * @param manager the manager whose {@link AsyncContextManager#exitAsync} runs when the stack
+   *     unwinds
+   * @param <T> the type of value the manager's enter completes with
+   * @return {@code manager}
+   */
+  public <T extends @Nullable Object> AsyncContextManager<T> pushAsyncExit(
+      AsyncContextManager<T> manager) {
+    addAsync(checkNotNull(manager, "manager"));
+    return manager;
+  }
+
+  /**
+   * Registers an asynchronous plain cleanup. It cannot suppress anything; if it fails, see rule 4
+   * of {@link ExitStack}'s exception semantics.
+   *
+   * <p>Python: {@code AsyncExitStack.push_async_callback}. Unlike Python, a failing callback does
+   * not replace the exception in flight.
+   *
+   * @param action the cleanup to run
+   * @return {@code action}
+   */
+  public AsyncCleanupAction pushAsyncCallback(AsyncCleanupAction action) {
+    addAsync(checkNotNull(action, "action"));
+    return action;
+  }
+
+  /**
+   * Moves every registration to a new stack, in one step, and leaves this one empty and usable.
+   *
+   * <p>Python: {@code AsyncExitStack.pop_all}.
+   *
+   * @return a new stack that owns every cleanup this one had
+   */
+  public AsyncExitStack popAll() {
+    AsyncExitStack moved = new AsyncExitStack();
+    moveTo(moved);
+    return moved;
+  }
+
+  /**
+   * Unwinds the stack with no exception in flight.
+   *
+   * <p>Python: {@code AsyncExitStack.aclose}.
+   *
+   * @return a stage completing when every cleanup has run: normally, or exceptionally with what is
+   *     in flight at the end
+   */
+  public CompletionStage<@Nullable Void> closeAsync() {
+    return Stages.failIfNotNull(exitInFlightAsync(null));
+  }
+
+  /**
+   * Unwinds the stack as if {@code failure} were in flight.
+   *
+   * <p>Python: {@code AsyncExitStack.aclose(exc)}, proposed in CPython issue 137732.
+   *
+   * @param failure the exception the exits see
+   * @return a stage completing when every cleanup has run: normally if {@code failure} ended
+   *     suppressed, otherwise exceptionally with what is in flight at the end ({@code failure}
+   *     itself unless replaced)
+   */
+  public CompletionStage<@Nullable Void> closeAsync(Throwable failure) {
+    checkNotNull(failure, "failure");
+    return Stages.failIfNotNull(exitInFlightAsync(failure));
+  }
+
+  /**
+   * Unwinds the stack as if the block had ended with {@code failure} (or normally, if null).
+   *
+   * <p>Python: {@code AsyncExitStack.__aexit__}.
+   *
+   * @param failure the exception in flight, or {@code null}
+   * @return a stage completing with {@code true} only if {@code failure} was non-null and ended
+   *     suppressed, with {@code false} if it continues, or exceptionally with another exception
+   */
+  @Override
+  public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
+    return Stages.report(failure, exitInFlightAsync(failure));
+  }
+
+  @Override
+  public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
+    CompletableFuture<@Nullable Throwable> done = new CompletableFuture<>();
+    CompletableFuture<?> running = closing.get();
+    if (running != null || !closing.compareAndSet(null, done)) {
+      // A close is already running: run nothing, and finish when it does (test262's rule for
+      // AsyncDisposableStack). Its outcome belongs to its caller.
+      CompletableFuture<?> first = closing.get();
+      return first == null
+          ? exitInFlightAsync(failure)
+          : first.handle((ignoredValue, ignoredFailure) -> null);
+    }
+    new Unwind(this, failure, done).drive();
+    return done;
+  }
+
+  /** {@return a short description with the number of registered cleanups} */
+  @Override
+  public String toString() {
+    return "AsyncExitStack[" + describeSize() + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  @Override
+  void addSync(Object entry) {
+    // A synchronous registration of an object that is also an async exit must run as registered.
+    add(isAsyncEntry(entry) ? new SyncEntry(entry) : entry);
+  }
+
+  private void addAsync(Object entry) {
+    // An async exit that is also a synchronous one: the async stack runs async entries first.
+    add(entry);
+  }
+
+  private static boolean isAsyncEntry(Object entry) {
+    return entry instanceof AsyncInFlightExit
+        || entry instanceof AsyncExitHandler
+        || entry instanceof AsyncContextManager
+        || entry instanceof AsyncCleanupAction;
+  }
+
+  /** Marks a synchronous registration of an object that also has an async shape. */
+  private record SyncEntry(Object entry) {}
+
+  /**
+   * The async driver. It pops one entry at a time: a synchronous entry runs through {@link
+   * ExitStack#exitEntry}, the same step the sync stack uses; an async entry's stage is awaited by
+   * registering this object as its completion callback. If the stage is already complete, the
+   * callback runs inside {@code whenComplete} and only records the result, and the loop goes on
+   * here: no recursion, whatever the number of entries (the {@code state} handshake decides which
+   * thread continues).
+   */
+  private static final class Unwind implements BiConsumer<@Nullable Object, @Nullable Throwable> {
+    private static final int IDLE = 0;
+    private static final int REGISTERING = 1;
+    private static final int COMPLETED_INLINE = 2;
+    private static final int WAITING = 3;
+
+    private final AsyncExitStack stack;
+    private final CompletableFuture<@Nullable Throwable> done;
+    private final AtomicInteger state = new AtomicInteger(IDLE);
+    private @Nullable Throwable inFlight;
+    private @Nullable Object pending; // the async entry whose stage is awaited
+
+    Unwind(
+        AsyncExitStack stack,
+        @Nullable Throwable failure,
+        CompletableFuture<@Nullable Throwable> done) {
+      this.stack = stack;
+      this.inFlight = failure;
+      this.done = done;
+    }
+
+    void drive() {
+      while (true) {
+        Object entry = stack.pollLast();
+        if (entry == null) {
+          stack.closing.set(null);
+          done.complete(inFlight);
+          return;
+        }
+        if (entry instanceof SyncEntry sync) {
+          inFlight = ExitStack.exitEntry(sync.entry(), inFlight);
+          continue;
+        }
+        if (!isAsyncEntry(entry)) {
+          inFlight = ExitStack.exitEntry(entry, inFlight);
+          continue;
+        }
+        CompletionStage<?> stage;
+        try {
+          stage = start(entry, inFlight);
+        } catch (Throwable t) {
+          inFlight = fold(entry, inFlight, null, t);
+          continue;
+        }
+        pending = entry;
+        state.set(REGISTERING);
+        stage.whenComplete(this);
+        if (state.compareAndSet(REGISTERING, WAITING)) {
+          return; // resumes in accept, on the thread that completes the stage
+        }
+        // Completed during whenComplete: accept has recorded the result; continue here.
+      }
+    }
+
+    @Override
+    public void accept(@Nullable Object value, @Nullable Throwable failure) {
+      Object entry = pending;
+      pending = null;
+      inFlight = fold(checkNotNull(entry, "pending entry"), inFlight, value, failure);
+      if (state.compareAndSet(REGISTERING, COMPLETED_INLINE)) {
+        return;
+      }
+      drive();
+    }
+
+    private static CompletionStage<?> start(Object entry, @Nullable Throwable inFlight)
+        throws Exception {
+      if (entry instanceof AsyncInFlightExit exit) {
+        return exit.exitInFlightAsync(inFlight);
+      }
+      if (entry instanceof AsyncExitHandler handler) {
+        return handler.exitAsync(inFlight);
+      }
+      if (entry instanceof AsyncContextManager<?> manager) {
+        return manager.exitAsync(inFlight);
+      }
+      return ((AsyncCleanupAction) entry).runAsync();
+    }
+
+    /** The exception rule, applied to an async entry's outcome. */
+    private static @Nullable Throwable fold(
+        Object entry,
+        @Nullable Throwable inFlight,
+        @Nullable Object value,
+        @Nullable Throwable failure) {
+      Throwable thrown = failure == null ? null : Stages.unwrap(failure);
+      if (entry instanceof AsyncInFlightExit) {
+        return thrown != null ? ExceptionRule.exitThrew(inFlight, thrown) : (Throwable) value;
+      }
+      if (entry instanceof AsyncCleanupAction) {
+        return thrown == null ? inFlight : ExceptionRule.cleanupThrew(inFlight, thrown);
+      }
+      if (thrown != null) {
+        return ExceptionRule.exitThrew(inFlight, thrown);
+      }
+      return ExceptionRule.exitReturned(inFlight, Boolean.TRUE.equals(value));
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.contextlib4j;
+
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of an async generator-style manager, Python's {@code @asynccontextmanager} function: a
+ * stage that does the setup, calls {@link AsyncYielder#yieldAsync} once, and then the teardown. See
+ * {@link Contexts#asyncContextManager}.
+ *
+ * <pre>{@code
+ * AsyncGeneratorBody<Lock> lease = y ->
+ *     locks.acquireAsync(name).thenCompose(lock ->
+ *         y.yieldAsync(lock).handle((ignored, failure) -> lock.releaseAsync()).thenCompose(s -> s));
+ * }</pre>
+ *
+ * <p>Exception semantics: see {@link AsyncYielder}. A failure before the yield (thrown, or the
+ * returned stage failing) is the enter failure; after it, the exit's result.
+ *
+ * <p><b>Thread safety:</b> called once per run, on the thread that enters the manager.
+ *
+ * <p>Python: an async generator function decorated with {@code @asynccontextmanager}.
+ *
+ * @param <T> the type of value yielded to the with-block
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface AsyncGeneratorBody<T extends @Nullable Object> {
+
+  /**
+   * Starts the body.
+   *
+   * @param yielder the yield point; call it exactly once
+   * @return a stage that completes when the teardown has finished
+   * @throws Exception the same as a stage failed with it
+   */
+  CompletionStage<?> run(AsyncYielder<T> yielder) throws Exception;
+}

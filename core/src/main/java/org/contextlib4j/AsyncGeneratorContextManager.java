@@ -1,0 +1,206 @@
+package org.contextlib4j;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.contextlib4j.GeneratorContextManager.GeneratorExit;
+import org.contextlib4j.internal.ExceptionRule;
+import org.contextlib4j.internal.Stages;
+import org.jspecify.annotations.Nullable;
+
+/*
+ * Overview: Python's _AsyncGeneratorContextManager over CompletionStage.
+ *
+ * No thread is needed: the yield returns a stage, so the body "suspends" by waiting for it. The
+ * manager keeps one pending "event" future that the body completes, either by yielding (Yielded)
+ * or by finishing (its stage completes: Ended). enterAsync waits for the first event; exitAsync
+ * completes the yield's stage (normally, or with the block's exception) and waits for the next.
+ * A second yield is answered with GeneratorExit, which unwinds the body; the outcome then follows
+ * the same function as the sync form (GeneratorContextManager.outcome). State changes happen under
+ * this object's lock; nothing blocks while holding it, and futures are completed outside it.
+ */
+
+/**
+ * {@link Contexts#asyncContextManager}: a one-shot async manager whose enter and exit are one body.
+ */
+final class AsyncGeneratorContextManager<T extends @Nullable Object>
+    implements AsyncContextManager<T>, AsyncInFlightExit, AsyncYielder<T> {
+
+  private enum State {
+    NEW,
+    ENTERED,
+    EXITING,
+    DONE
+  }
+
+  private record Yielded(@Nullable Object value) {}
+
+  private record Ended(@Nullable Throwable failure) {}
+
+  private final AsyncGeneratorBody<T> body;
+
+  // Guarded by this.
+  private State state = State.NEW;
+  private int yields;
+  private boolean closing;
+  private @Nullable Throwable thrownIn;
+  private @Nullable Ended ended;
+  private CompletableFuture<Object> event = new CompletableFuture<>();
+  private @Nullable CompletableFuture<@Nullable Void> resume;
+
+  AsyncGeneratorContextManager(AsyncGeneratorBody<T> body) {
+    this.body = body;
+  }
+
+  /** A fresh, unentered manager for the same body: Python's {@code _recreate_cm}. */
+  AsyncGeneratorContextManager<T> recreate() {
+    return new AsyncGeneratorContextManager<>(body);
+  }
+
+  @Override
+  public CompletionStage<T> enterAsync() {
+    CompletionStage<Object> first; // a stage: callbacks only, nothing to check on the result
+    synchronized (this) {
+      if (state != State.NEW) {
+        return Stages.failed(
+            new IllegalStateException(
+                "async generator-style context manager already entered: it is one-shot; create a"
+                    + " new one with Contexts.asyncContextManager(...) for each with-block, or use"
+                    + " an async decorator, which does so for each call"));
+      }
+      state = State.ENTERED;
+      first = event;
+    }
+    CompletionStage<?> run;
+    try {
+      run = body.run(this);
+    } catch (Throwable t) {
+      run = Stages.failed(t);
+    }
+    run.whenComplete((ignored, failure) -> end(failure == null ? null : Stages.unwrap(failure)));
+    CompletableFuture<T> entered = new CompletableFuture<>();
+    first.whenComplete(
+        (e, never) -> {
+          if (e instanceof Yielded yielded) {
+            @SuppressWarnings("unchecked")
+            T value = (T) yielded.value();
+            entered.complete(value);
+          } else {
+            synchronized (this) {
+              state = State.DONE;
+            }
+            Throwable failure = GeneratorContextManager.outcome(0, null, ((Ended) e).failure());
+            entered.completeExceptionally(
+                failure == null ? new IllegalStateException("generator didn't yield") : failure);
+          }
+        });
+    return entered;
+  }
+
+  @Override
+  public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
+    CompletableFuture<@Nullable Void> toResume;
+    CompletionStage<Object> next;
+    synchronized (this) {
+      if (state != State.ENTERED) {
+        return CompletableFuture.completedFuture(
+            ExceptionRule.exitThrew(
+                failure,
+                new IllegalStateException(
+                    state == State.NEW
+                        ? "async generator-style context manager exited before it was entered"
+                        : "async generator-style context manager exited twice")));
+      }
+      state = State.EXITING;
+      thrownIn = failure;
+      toResume = resume;
+      next = nextEvent();
+    }
+    CompletableFuture<@Nullable Throwable> out = new CompletableFuture<>();
+    next.whenComplete(
+        (e, never) -> {
+          if (e instanceof Yielded) {
+            // It yielded again: close it (its later yields fail at once) and wait for its end.
+            CompletableFuture<@Nullable Void> again;
+            CompletionStage<Object> last;
+            synchronized (this) {
+              closing = true;
+              again = resume;
+              last = nextEvent();
+            }
+            last.whenComplete((end, n) -> out.complete(finish((Ended) end)));
+            if (again != null) {
+              again.completeExceptionally(GeneratorExit.INSTANCE);
+            }
+          } else {
+            out.complete(finish((Ended) e));
+          }
+        });
+    if (toResume != null) {
+      if (failure == null) {
+        toResume.complete(null);
+      } else {
+        toResume.completeExceptionally(failure);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
+    return Stages.report(failure, exitInFlightAsync(failure));
+  }
+
+  /** The yield point handed to the body. */
+  @Override
+  public CompletionStage<@Nullable Void> yieldAsync(T value) {
+    CompletableFuture<Object> current;
+    CompletableFuture<@Nullable Void> stage;
+    synchronized (this) {
+      yields++;
+      if (closing) {
+        return Stages.failed(GeneratorExit.INSTANCE);
+      }
+      stage = new CompletableFuture<>();
+      resume = stage;
+      current = event;
+    }
+    current.complete(new Yielded(value));
+    return stage;
+  }
+
+  /** The body's stage completed: its end is the next event, now or when someone waits for it. */
+  private void end(@Nullable Throwable failure) {
+    CompletableFuture<Object> current;
+    Ended e = new Ended(failure);
+    synchronized (this) {
+      ended = e;
+      current = event;
+    }
+    current.complete(e);
+  }
+
+  /** Under the lock: a fresh event future, already completed if the body has ended. */
+  private CompletableFuture<Object> nextEvent() {
+    event = new CompletableFuture<>();
+    if (ended != null) {
+      event.complete(ended);
+    }
+    return event;
+  }
+
+  private @Nullable Throwable finish(Ended e) {
+    int count;
+    Throwable thrown;
+    synchronized (this) {
+      state = State.DONE;
+      count = yields;
+      thrown = thrownIn;
+    }
+    return GeneratorContextManager.outcome(count, thrown, e.failure());
+  }
+
+  @Override
+  public String toString() {
+    return "asyncContextManager(" + body + ")";
+  }
+}

@@ -1,0 +1,45 @@
+package org.contextlib4j;
+
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The yield point of an async generator-style manager (see {@link Contexts#asyncContextManager}):
+ * the body calls {@link #yieldAsync} once, and the returned stage completes when the with-block has
+ * finished.
+ *
+ * <pre>{@code
+ * AsyncContextManager<Session> session = Contexts.asyncContextManager(y ->
+ *     client.openAsync()
+ *         .thenCompose(s -> y.yieldAsync(s)                      // the with-block runs now
+ *             .whenComplete((ignored, failure) -> s.closeAsync())));
+ * }</pre>
+ *
+ * <h2 id="exceptions">Exception semantics</h2>
+ *
+ * <p>As {@link Yielder}: the stage completes normally if the block completed normally, and
+ * exceptionally with the block's exception X (the instance itself) if it failed. The body's own
+ * stage then decides: completing normally suppresses X, failing with X lets it continue, failing
+ * with another exception replaces it. A second {@code yieldAsync} returns a stage failed with an
+ * internal error that only unwinds the body, and the manager fails with {@code
+ * IllegalStateException("generator didn't stop")} (or "... after throw()", with X attached).
+ *
+ * <p><b>Thread safety:</b> may be called from any thread, at most once per run.
+ *
+ * <p>Python: the {@code yield} expression of an {@code @asynccontextmanager} generator.
+ *
+ * @param <T> the type of value the with-block receives
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface AsyncYielder<T extends @Nullable Object> {
+
+  /**
+   * Hands {@code value} to the with-block.
+   *
+   * @param value what the manager's enter stage completes with
+   * @return a stage that completes when the with-block has finished, exceptionally with its
+   *     exception if it failed
+   */
+  CompletionStage<@Nullable Void> yieldAsync(T value);
+}

@@ -1,0 +1,55 @@
+package org.contextlib4j;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.contextlib4j.internal.ExceptionRule;
+import org.contextlib4j.internal.Stages;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link Contexts#closingAsync}: enters to a resource and closes it asynchronously on exit, as a
+ * plain cleanup (a failing close never hides the exception in flight).
+ */
+final class ClosingAsync<C> implements AsyncContextManager<C>, AsyncInFlightExit {
+  private final C resource;
+  private final Function<? super C, ? extends CompletionStage<?>> close;
+
+  ClosingAsync(C resource, Function<? super C, ? extends CompletionStage<?>> close) {
+    this.resource = resource;
+    this.close = close;
+  }
+
+  @Override
+  public CompletionStage<C> enterAsync() {
+    return CompletableFuture.completedFuture(resource);
+  }
+
+  @Override
+  public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
+    CompletionStage<?> closed;
+    try {
+      closed = close.apply(resource);
+    } catch (Throwable t) {
+      closed = Stages.failed(t);
+    }
+    CompletableFuture<@Nullable Throwable> out = new CompletableFuture<>();
+    closed.whenComplete(
+        (ignored, error) ->
+            out.complete(
+                error == null
+                    ? failure
+                    : ExceptionRule.cleanupThrew(failure, Stages.unwrap(error))));
+    return out;
+  }
+
+  @Override
+  public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
+    return Stages.report(failure, exitInFlightAsync(failure));
+  }
+
+  @Override
+  public String toString() {
+    return "closingAsync(" + resource + ")";
+  }
+}

@@ -1,0 +1,86 @@
+package org.contextlib4j.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+
+/** Helpers for reading and making {@link CompletionStage}s without wrapping exceptions. */
+public final class Stages {
+  private Stages() {}
+
+  /**
+   * Removes the {@link CompletionException} that {@link CompletableFuture} puts around a failure
+   * passed on to dependent stages.
+   *
+   * @param failure what a stage failed with
+   * @return its cause if it is a {@code CompletionException} with a cause, otherwise itself
+   */
+  public static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure.getCause();
+    return failure instanceof CompletionException && cause != null ? cause : failure;
+  }
+
+  /**
+   * A stage failed with {@code failure}, the exception itself (not wrapped).
+   *
+   * @param failure the exception
+   * @param <T> the stage's value type
+   * @return the failed stage
+   */
+  public static <T extends @Nullable Object> CompletableFuture<T> failed(Throwable failure) {
+    CompletableFuture<T> stage = new CompletableFuture<>();
+    stage.completeExceptionally(failure);
+    return stage;
+  }
+
+  /**
+   * Turns "the exception in flight at the end" into a stage that fails with it (the exception
+   * itself, not wrapped), or completes normally if there is none.
+   *
+   * @param outcome a stage completing with the exception in flight, or null
+   * @return a stage completing normally, or exceptionally with that exception
+   */
+  public static CompletionStage<@Nullable Void> failIfNotNull(
+      CompletionStage<@Nullable Throwable> outcome) {
+    CompletableFuture<@Nullable Void> result = new CompletableFuture<>();
+    outcome.whenComplete(
+        (out, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(unwrap(failure));
+          } else if (out != null) {
+            result.completeExceptionally(out);
+          } else {
+            result.complete(null);
+          }
+        });
+    return result;
+  }
+
+  /**
+   * The async form of {@code ContextManager.exit}'s answer: {@code true} if {@code failure} ended
+   * suppressed, {@code false} if it continues, or a stage failed with the other exception in flight
+   * (not wrapped).
+   *
+   * @param failure the exception the exit received, or null
+   * @param outcome a stage completing with the exception in flight after the exit, or null
+   * @return the stage
+   */
+  public static CompletionStage<Boolean> report(
+      @Nullable Throwable failure, CompletionStage<@Nullable Throwable> outcome) {
+    CompletableFuture<Boolean> result = new CompletableFuture<>();
+    outcome.whenComplete(
+        (out, error) -> {
+          if (error != null) {
+            result.completeExceptionally(unwrap(error));
+          } else if (out == null) {
+            result.complete(failure != null);
+          } else if (out == failure) {
+            result.complete(false);
+          } else {
+            result.completeExceptionally(out);
+          }
+        });
+    return result;
+  }
+}
