@@ -1,0 +1,350 @@
+package org.contextlib4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Behaviour of {@link AsyncExitStack} and the async entry points that the sync stack does not have:
+ * waiting for stages, threads, cancellation, concurrent close, async generator-style managers and
+ * decorators. The behaviours shared with {@link ExitStack} are in the contract suite.
+ */
+class AsyncExitStackTest {
+
+  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+
+  static final class Boom extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Boom(String message) {
+      super(message);
+    }
+  }
+
+  /** The failure of a stage, unwrapped, or null if it completed normally. */
+  private static @Nullable Throwable failureOf(CompletionStage<?> stage) throws Exception {
+    try {
+      stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (CancellationException e) {
+      return e; // get() throws a cancellation itself, not wrapped
+    }
+  }
+
+  private static String label(@Nullable Throwable t) {
+    return t == null ? "none" : String.valueOf(t.getMessage());
+  }
+
+  @Test
+  void waitsForEachAsyncExit_beforeStartingTheNext_inReverseOrder() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<Boolean> first = new CompletableFuture<>();
+    CompletableFuture<Boolean> second = new CompletableFuture<>();
+    stack.callback(() -> log.add("sync outer"));
+    stack.pushAsyncExit(
+        failure -> {
+          log.add("first saw " + label(failure));
+          return first;
+        });
+    stack.pushAsyncExit(
+        failure -> {
+          log.add("second saw " + label(failure));
+          return second;
+        });
+    CompletionStage<@Nullable Void> closed = stack.closeAsync(new Boom("body"));
+    assertThat(log).containsExactly("second saw body");
+    second.completeExceptionally(new Boom("replaced"));
+    assertThat(log).containsExactly("second saw body", "first saw replaced");
+    assertThat(closed.toCompletableFuture()).isNotDone();
+    first.complete(true);
+    assertThat(log).containsExactly("second saw body", "first saw replaced", "sync outer");
+    assertThat(failureOf(closed)).isNull(); // suppressed by the first exit
+  }
+
+  @Test
+  void closeAsync_neverThrows_whenAnExitThrowsSynchronously() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    Boom thrown = new Boom("sync throw");
+    stack.pushAsyncExit(
+        failure -> {
+          throw thrown;
+        });
+    CompletionStage<@Nullable Void> closed = stack.closeAsync();
+    assertThat(failureOf(closed)).isSameAs(thrown);
+  }
+
+  @Test
+  void completionExceptionAroundAFailure_isRemoved() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    Boom cause = new Boom("real");
+    stack.pushAsyncCallback(
+        () ->
+            CompletableFuture.completedFuture(1)
+                .thenApply(
+                    v -> {
+                      throw cause; // dependent stages wrap this in a CompletionException
+                    }));
+    Throwable out = failureOf(stack.closeAsync());
+    assertThat(out).isSameAs(cause);
+    assertThat(out).isNotInstanceOf(CompletionException.class);
+  }
+
+  @Test
+  void secondCloseWhileOneIsRunning_runsNothing_andCompletesWhenTheFirstDoes() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> slow = new CompletableFuture<>();
+    stack.pushAsyncCallback(
+        () -> {
+          log.add("ran");
+          return slow;
+        });
+    CompletionStage<@Nullable Void> first = stack.closeAsync();
+    CompletionStage<@Nullable Void> second = stack.closeAsync();
+    assertThat(second.toCompletableFuture()).isNotDone();
+    slow.complete(null);
+    assertThat(failureOf(first)).isNull();
+    assertThat(failureOf(second)).isNull();
+    assertThat(log).containsExactly("ran");
+    // Afterwards the stack is empty and reusable.
+    stack.callback(() -> log.add("again"));
+    assertThat(failureOf(stack.closeAsync())).isNull();
+    assertThat(log).containsExactly("ran", "again");
+  }
+
+  @Test
+  void cancelledBody_isSeenByExitsAsCancellationException() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<String> body = new CompletableFuture<>();
+    stack.pushAsyncExit(
+        failure -> {
+          log.add("exit saw " + (failure == null ? "none" : failure.getClass().getSimpleName()));
+          return CompletableFuture.completedFuture(false);
+        });
+    CompletionStage<@Nullable String> result = Contexts.withAsync(stack, s -> body);
+    body.cancel(false);
+    assertThat(failureOf(result)).isInstanceOf(CancellationException.class);
+    assertThat(log).containsExactly("exit saw CancellationException");
+  }
+
+  @Test
+  void enterAsyncContext_registersNothing_whenEnterFails() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    Boom enterFailure = new Boom("enter");
+    AsyncContextManager<String> failing =
+        Contexts.resourceAsync(
+            () -> CompletableFuture.failedFuture(enterFailure),
+            (r, failure) -> {
+              log.add("release must not run");
+              return CompletableFuture.completedFuture(false);
+            });
+    assertThat(failureOf(stack.enterAsyncContext(failing))).isSameAs(enterFailure);
+    assertThat(failureOf(stack.closeAsync())).isNull();
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void syncAndAsyncEntries_unwindAsOneStack_andSyncFailuresFollowTheSameRule() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    Boom closeFailure = new Boom("close");
+    stack.register(
+        () -> {
+          log.add("closed");
+          throw closeFailure;
+        });
+    stack.pushAsyncExit(
+        failure -> {
+          log.add("async saw " + label(failure));
+          return CompletableFuture.supplyAsync(() -> false);
+        });
+    stack.push(
+        failure -> {
+          log.add("sync saw " + label(failure));
+          return false;
+        });
+    Boom body = new Boom("body");
+    assertThat(failureOf(stack.closeAsync(body))).isSameAs(body);
+    assertThat(log).containsExactly("sync saw body", "async saw body", "closed");
+    assertThat(body.getSuppressed()).containsExactly(closeFailure);
+  }
+
+  @Test
+  void nestedAsyncStack_passesTheExceptionThrough_withoutAttachingItTwice() throws Exception {
+    AsyncExitStack outer = new AsyncExitStack();
+    AsyncExitStack inner = new AsyncExitStack();
+    Boom replacement = new Boom("replacement");
+    outer.pushAsyncExit(
+        failure -> {
+          log.add("outer saw " + label(failure));
+          return CompletableFuture.completedFuture(false);
+        });
+    assertThat(failureOf(outer.enterAsyncContext(inner))).isNull();
+    inner.pushAsyncExit(
+        failure -> {
+          log.add("inner saw " + label(failure));
+          return CompletableFuture.failedFuture(replacement);
+        });
+    Boom body = new Boom("body");
+    assertThat(failureOf(outer.closeAsync(body))).isSameAs(replacement);
+    assertThat(log).containsExactly("inner saw body", "outer saw replacement");
+    assertThat(replacement.getSuppressed()).containsExactly(body);
+  }
+
+  @Test
+  void withAsync_returnsTheBodysResult_orNullWhenTheExitSuppresses() throws Exception {
+    AsyncContextManager<String> suppressing =
+        Contexts.resourceAsync(
+            () -> CompletableFuture.completedFuture("r"),
+            (r, failure) -> CompletableFuture.completedFuture(true));
+    CompletionStage<@Nullable String> ok =
+        Contexts.withAsync(suppressing, r -> CompletableFuture.completedFuture(r + "!"));
+    assertThat(ok.toCompletableFuture().get(30, TimeUnit.SECONDS)).isEqualTo("r!");
+    CompletionStage<@Nullable String> suppressed =
+        Contexts.withAsync(suppressing, r -> CompletableFuture.failedFuture(new Boom("x")));
+    assertThat(suppressed.toCompletableFuture().get(30, TimeUnit.SECONDS)).isNull();
+  }
+
+  @Test
+  void withAsync_bodyThrowingSynchronously_isTheExceptionInFlight() throws Exception {
+    Boom x = new Boom("x");
+    AsyncContextManager<String> manager = Contexts.nullContextAsync("v");
+    CompletionStage<@Nullable String> result =
+        Contexts.withAsync(
+            manager,
+            v -> {
+              throw x;
+            });
+    assertThat(failureOf(result)).isSameAs(x);
+  }
+
+  @Test
+  void closingAsync_keepsTheBodysException_whenCloseFails() throws Exception {
+    Boom closeFailure = new Boom("close");
+    Boom x = new Boom("x");
+    CompletionStage<@Nullable Object> result =
+        Contexts.withAsync(
+            Contexts.closingAsync("resource", r -> CompletableFuture.failedFuture(closeFailure)),
+            r -> CompletableFuture.failedFuture(x));
+    assertThat(failureOf(result)).isSameAs(x);
+    assertThat(x.getSuppressed()).containsExactly(closeFailure);
+  }
+
+  @Test
+  void asyncGeneratorStyleManager_seesTheBlocksException_andSuppressesByCompletingNormally()
+      throws Exception {
+    Boom x = new Boom("x");
+    AsyncContextManager<String> manager =
+        Contexts.asyncContextManager(
+            y ->
+                y.yieldAsync("v")
+                    .handle(
+                        (ignored, failure) -> {
+                          log.add("teardown saw " + label(failure));
+                          return null;
+                        }));
+    CompletionStage<@Nullable Object> result =
+        Contexts.withAsync(manager, v -> CompletableFuture.failedFuture(x));
+    assertThat(failureOf(result)).isNull();
+    assertThat(log).containsExactly("teardown saw x");
+  }
+
+  @Test
+  void asyncGeneratorStyleManager_thatNeverYields_failsWithDidntYield() throws Exception {
+    AsyncContextManager<String> manager =
+        Contexts.asyncContextManager(y -> CompletableFuture.completedFuture(null));
+    Throwable out =
+        failureOf(Contexts.withAsync(manager, v -> CompletableFuture.completedFuture(v)));
+    assertThat(out)
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("generator didn't yield");
+  }
+
+  @Test
+  void asyncGeneratorStyleManager_thatYieldsTwice_isClosed_andFailsWithDidntStopAfterThrow()
+      throws Exception {
+    Boom x = new Boom("x");
+    AsyncContextManager<String> manager =
+        Contexts.asyncContextManager(
+            y ->
+                y.yieldAsync("first")
+                    .handle((v, failure) -> null) // swallow x
+                    .thenCompose(v -> y.yieldAsync("second"))
+                    .whenComplete((v, failure) -> log.add("finally")));
+    Throwable out = failureOf(Contexts.withAsync(manager, v -> CompletableFuture.failedFuture(x)));
+    assertThat(out)
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage("generator didn't stop after throw()");
+    assertThat(out.getSuppressed()).containsExactly(x);
+    assertThat(log).containsExactly("finally");
+  }
+
+  @Test
+  void asyncGeneratorStyleManager_isOneShot() throws Exception {
+    AsyncContextManager<String> manager = Contexts.asyncContextManager(y -> y.yieldAsync("v"));
+    assertThat(failureOf(Contexts.withAsync(manager, CompletableFuture::completedFuture))).isNull();
+    assertThat(failureOf(Contexts.withAsync(manager, CompletableFuture::completedFuture)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("one-shot");
+  }
+
+  @Test
+  void theSeedsAsyncDecoratorExample_printsStartingTheBitInTheMiddleFinishing() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Supplier<AsyncContextManager<Object>> mycontext =
+        () ->
+            Contexts.asyncContextManager(
+                y -> {
+                  out.println("Starting");
+                  return y.yieldAsync(null).whenComplete((v, failure) -> out.println("Finishing"));
+                });
+    Supplier<CompletionStage<@Nullable Void>> function =
+        Contexts.decorateAsyncSupplier(
+            mycontext.get(),
+            () -> CompletableFuture.runAsync(() -> out.println("The bit in the middle")));
+    function.get().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    function.get().toCompletableFuture().get(30, TimeUnit.SECONDS); // recreated per call
+    assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "Starting",
+            "The bit in the middle",
+            "Finishing",
+            "Starting",
+            "The bit in the middle",
+            "Finishing");
+  }
+
+  @Test
+  void nullArguments_throwNullPointerExceptionAtOnce() {
+    AsyncExitStack stack = new AsyncExitStack();
+    assertThatThrownBy(() -> stack.enterAsyncContext(nul()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("manager cannot be null");
+    assertThatThrownBy(() -> stack.pushAsyncExit((AsyncExitHandler) nul()))
+        .hasMessage("handler cannot be null");
+    assertThatThrownBy(() -> stack.pushAsyncCallback(nul())).hasMessage("action cannot be null");
+    assertThatThrownBy(() -> stack.closeAsync(nul())).hasMessage("failure cannot be null");
+    assertThat(stack).hasToString("AsyncExitStack[0 cleanups]");
+  }
+
+  @SuppressWarnings("TypeParameterUnusedInFormals")
+  private static <T> T nul() {
+    return null;
+  }
+}
