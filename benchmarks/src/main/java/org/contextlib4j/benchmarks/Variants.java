@@ -1,0 +1,157 @@
+package org.contextlib4j.benchmarks;
+
+import com.google.common.io.Closer;
+import java.io.Closeable;
+import java.io.IOException;
+import org.contextlib4j.ExitStack;
+import scala.runtime.BoxedUnit;
+import scala.util.Using;
+
+/**
+ * The variants being compared. Each one "opens" the first {@code n} of {@code resources} (reads
+ * them from the array; the resources already exist) and closes them in reverse order, each exactly
+ * once, also when some close throws; failures are kept as in try-with-resources (the first one
+ * propagates, later ones are attached to it as suppressed). The unit tests check that every variant
+ * does exactly that.
+ *
+ * <p>They are static and generic (erased to the interface type) so that the benchmark and the tests
+ * run the same code; in the benchmark JVM every call site sees only {@link Res}.
+ */
+final class Variants {
+  private Variants() {}
+
+  /** The library: {@code register} N times, then close (via try-with-resources). */
+  static <R extends AutoCloseable> void exitStack(R[] resources, int n) {
+    try (ExitStack stack = new ExitStack()) {
+      for (int i = 0; i < n; i++) {
+        stack.register(resources[i]);
+      }
+    }
+  }
+
+  /**
+   * The baseline: what a careful programmer writes by hand without a library. The opened resources
+   * go into an array sized for {@code n}; the {@code finally} block closes them in reverse order,
+   * each close in its own {@code try}/{@code catch}, attaching later failures to the first one (or
+   * to the body's exception) with {@code addSuppressed}.
+   */
+  static <R extends AutoCloseable> void flat(R[] resources, int n) throws Exception {
+    AutoCloseable[] opened = new AutoCloseable[n];
+    int count = 0;
+    Throwable failure = null;
+    try {
+      for (int i = 0; i < n; i++) {
+        opened[count++] = resources[i];
+      }
+    } catch (Throwable t) {
+      failure = t;
+      throw t;
+    } finally {
+      for (int i = count - 1; i >= 0; i--) {
+        try {
+          opened[i].close();
+        } catch (Throwable t) {
+          if (failure == null) {
+            failure = t;
+          } else if (failure != t) {
+            failure.addSuppressed(t);
+          }
+        }
+      }
+    }
+    if (failure instanceof Exception e) {
+      throw e;
+    }
+    if (failure != null) {
+      throw (Error) failure;
+    }
+  }
+
+  /**
+   * Nested try-with-resources. For n = 1, 4 and 16 the nesting is written out (one {@code try}
+   * statement with n resources, which javac compiles to n nested blocks); any other n, 256 in the
+   * benchmark, uses {@link #nestedRecursive}.
+   */
+  static <R extends AutoCloseable> void nested(R[] r, int n) throws Exception {
+    switch (n) {
+      case 1 -> nested1(r);
+      case 4 -> nested4(r);
+      case 16 -> nested16(r);
+      default -> nestedRecursive(r, 0, n);
+    }
+  }
+
+  /** Nested try-with-resources by recursion: one level per resource, for any n. */
+  @SuppressWarnings("try") // the resource is only there to be closed
+  static <R extends AutoCloseable> void nestedRecursive(R[] resources, int i, int n)
+      throws Exception {
+    if (i < n) {
+      try (R r = resources[i]) {
+        nestedRecursive(resources, i + 1, n);
+      }
+    }
+  }
+
+  @SuppressWarnings("try")
+  private static <R extends AutoCloseable> void nested1(R[] r) throws Exception {
+    try (R r0 = r[0]) {}
+  }
+
+  @SuppressWarnings("try")
+  private static <R extends AutoCloseable> void nested4(R[] r) throws Exception {
+    try (R r0 = r[0];
+        R r1 = r[1];
+        R r2 = r[2];
+        R r3 = r[3]) {}
+  }
+
+  @SuppressWarnings("try")
+  private static <R extends AutoCloseable> void nested16(R[] r) throws Exception {
+    try (R r0 = r[0];
+        R r1 = r[1];
+        R r2 = r[2];
+        R r3 = r[3];
+        R r4 = r[4];
+        R r5 = r[5];
+        R r6 = r[6];
+        R r7 = r[7];
+        R r8 = r[8];
+        R r9 = r[9];
+        R r10 = r[10];
+        R r11 = r[11];
+        R r12 = r[12];
+        R r13 = r[13];
+        R r14 = r[14];
+        R r15 = r[15]) {}
+  }
+
+  /** Guava's {@code Closer}, in the idiom its Javadoc prescribes. */
+  static <R extends Closeable> void guavaCloser(R[] resources, int n) throws IOException {
+    Closer closer = Closer.create();
+    try {
+      for (int i = 0; i < n; i++) {
+        closer.register(resources[i]);
+      }
+    } catch (Throwable t) {
+      throw closer.rethrow(t);
+    } finally {
+      closer.close();
+    }
+  }
+
+  /**
+   * Scala's {@code Using.Manager}: {@code Using.Manager { use => resources.foreach(use.acquire) }
+   * .get}, written in Java. {@code get} rethrows a failure as the Scala code would.
+   */
+  static <R> void scalaUsing(R[] resources, int n, Using.Releasable<R> releasable) {
+    Using.Manager$.MODULE$
+        .apply(
+            manager -> {
+              for (int i = 0; i < n; i++) {
+                manager.acquire(resources[i], releasable);
+              }
+              return BoxedUnit.UNIT;
+            })
+        .get();
+  }
+}

@@ -1,0 +1,144 @@
+package org.contextlib4j.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import scala.util.Using;
+
+/**
+ * Every benchmarked variant must do the same work: close each resource once, in reverse order, and
+ * report failures exactly as nested try-with-resources does.
+ */
+class VariantsTest {
+
+  /** A variant under test. */
+  private interface Variant {
+    void run(Probe[] resources, int n) throws Exception;
+  }
+
+  private static final Using.Releasable<Probe> RELEASABLE = Probe::close;
+
+  private static Stream<Arguments> variants() {
+    return Stream.of(
+        Arguments.of("exitStack", (Variant) Variants::exitStack),
+        Arguments.of("flat", (Variant) Variants::flat),
+        Arguments.of("nested", (Variant) Variants::nested),
+        Arguments.of("nestedRecursive", (Variant) (r, n) -> Variants.nestedRecursive(r, 0, n)),
+        Arguments.of("guavaCloser", (Variant) Variants::guavaCloser),
+        Arguments.of("scalaUsing", (Variant) (r, n) -> Variants.scalaUsing(r, n, RELEASABLE)));
+  }
+
+  private static Stream<Arguments> variantsAndSizes() {
+    return variants()
+        .flatMap(
+            v ->
+                IntStream.of(0, 1, 2, 4, 5, 16, 17, 256)
+                    .mapToObj(n -> Arguments.of(v.get()[0], v.get()[1], n)));
+  }
+
+  @ParameterizedTest(name = "{0} n={2}")
+  @MethodSource("variantsAndSizes")
+  void closesEachResourceOnceInReverse_whenNoCloseThrows(String name, Variant variant, int n)
+      throws Exception {
+    List<Integer> log = new ArrayList<>();
+    Probe[] probes = probes(n + 1, log, new boolean[n + 1], new Random(0));
+
+    variant.run(probes, n);
+
+    assertThat(log)
+        .containsExactlyElementsOf(IntStream.range(0, n).map(i -> n - 1 - i).boxed().toList());
+  }
+
+  private static Stream<Arguments> variantsAndSeeds() {
+    return variants()
+        .flatMap(
+            v ->
+                IntStream.range(0, 40)
+                    .mapToObj(seed -> Arguments.of(v.get()[0], v.get()[1], 1000L + seed)));
+  }
+
+  @ParameterizedTest(name = "{0} seed={2}")
+  @MethodSource("variantsAndSeeds")
+  void failsLikeNestedTryWithResources_whenSomeClosesThrow(
+      String name, Variant variant, long seed) {
+    Random random = new Random(seed);
+    int n = random.nextInt(20) + 1;
+    boolean[] throwing = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      throwing[i] = random.nextInt(3) == 0;
+    }
+    List<Integer> expectedLog = new ArrayList<>();
+    Probe[] reference = probes(n, expectedLog, throwing, new Random(seed));
+    Throwable expected = catchThrowable(() -> Variants.nestedRecursive(reference, 0, n));
+    List<Integer> log = new ArrayList<>();
+    Probe[] probes = probes(n, log, throwing, new Random(seed));
+
+    Throwable actual = catchThrowable(() -> variant.run(probes, n));
+
+    assertThat(log).isEqualTo(expectedLog);
+    assertThat(indexOf(actual, probes)).isEqualTo(indexOf(expected, reference));
+    if (actual != null && expected != null) {
+      assertThat(Stream.of(actual.getSuppressed()).map(t -> indexOf(t, probes)).toList())
+          .isEqualTo(Stream.of(expected.getSuppressed()).map(t -> indexOf(t, reference)).toList());
+    }
+  }
+
+  private static Probe[] probes(int count, List<Integer> log, boolean[] throwing, Random random) {
+    Probe[] probes = new Probe[count];
+    for (int i = 0; i < count; i++) {
+      Throwable failure = null;
+      if (throwing[i]) {
+        failure =
+            random.nextBoolean()
+                ? new IllegalStateException("close " + i)
+                : new AssertionError("close " + i);
+      }
+      probes[i] = new Probe(i, log, failure);
+    }
+    return probes;
+  }
+
+  /** The index of the probe that threw {@code t}, or -1 for none. */
+  private static int indexOf(@Nullable Throwable t, Probe[] probes) {
+    for (int i = 0; i < probes.length; i++) {
+      if (t != null && probes[i].failure == t) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A resource that logs its close and may throw a preset unchecked exception or error. */
+  private static final class Probe implements Closeable {
+    final int id;
+    final List<Integer> log;
+    final @Nullable Throwable failure;
+
+    Probe(int id, List<Integer> log, @Nullable Throwable failure) {
+      this.id = id;
+      this.log = log;
+      this.failure = failure;
+    }
+
+    @Override
+    public void close() {
+      log.add(id);
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+    }
+  }
+}
