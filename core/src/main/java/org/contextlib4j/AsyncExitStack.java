@@ -114,7 +114,7 @@ public final class AsyncExitStack extends AbstractExitStack
           if (failure != null) {
             entered.completeExceptionally(Stages.unwrap(failure));
           } else {
-            addAsync(manager);
+            add(manager, ASYNC_MANAGER);
             entered.complete(value);
           }
         });
@@ -130,7 +130,7 @@ public final class AsyncExitStack extends AbstractExitStack
    * @return {@code handler}
    */
   public AsyncExitHandler pushAsyncExit(AsyncExitHandler handler) {
-    addAsync(checkNotNull(handler, "handler"));
+    add(checkNotNull(handler, "handler"), ASYNC_HANDLER);
     return handler;
   }
 
@@ -146,7 +146,7 @@ public final class AsyncExitStack extends AbstractExitStack
    */
   public <T extends @Nullable Object> AsyncContextManager<T> pushAsyncExit(
       AsyncContextManager<T> manager) {
-    addAsync(checkNotNull(manager, "manager"));
+    add(checkNotNull(manager, "manager"), ASYNC_MANAGER);
     return manager;
   }
 
@@ -161,7 +161,7 @@ public final class AsyncExitStack extends AbstractExitStack
    * @return {@code action}
    */
   public AsyncCleanupAction pushAsyncCallback(AsyncCleanupAction action) {
-    addAsync(checkNotNull(action, "action"));
+    add(checkNotNull(action, "action"), ASYNC_ACTION);
     return action;
   }
 
@@ -243,27 +243,6 @@ public final class AsyncExitStack extends AbstractExitStack
 
   // ---------------------------------------------------------------------------------------------
 
-  @Override
-  void addSync(Object entry) {
-    // A synchronous registration of an object that is also an async exit must run as registered.
-    add(isAsyncEntry(entry) ? new SyncEntry(entry) : entry);
-  }
-
-  private void addAsync(Object entry) {
-    // An async exit that is also a synchronous one: the async stack runs async entries first.
-    add(entry);
-  }
-
-  private static boolean isAsyncEntry(Object entry) {
-    return entry instanceof AsyncInFlightExit
-        || entry instanceof AsyncExitHandler
-        || entry instanceof AsyncContextManager
-        || entry instanceof AsyncCleanupAction;
-  }
-
-  /** Marks a synchronous registration of an object that also has an async shape. */
-  private record SyncEntry(Object entry) {}
-
   /**
    * The async driver. It pops one entry at a time: a synchronous entry runs through {@link
    * ExitStack#exitEntry}, the same step the sync stack uses; an async entry's stage is awaited by
@@ -283,6 +262,7 @@ public final class AsyncExitStack extends AbstractExitStack
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private @Nullable Throwable inFlight;
     private @Nullable Object pending; // the async entry whose stage is awaited
+    private byte pendingKind;
 
     Unwind(
         AsyncExitStack stack,
@@ -295,28 +275,26 @@ public final class AsyncExitStack extends AbstractExitStack
 
     void drive() {
       while (true) {
-        Object entry = stack.pollLast();
-        if (entry == null) {
+        if (stack.size == 0) {
           stack.closing.set(null);
           done.complete(inFlight);
           return;
         }
-        if (entry instanceof SyncEntry sync) {
-          inFlight = ExitStack.exitEntry(sync.entry(), inFlight);
-          continue;
-        }
-        if (!isAsyncEntry(entry)) {
-          inFlight = ExitStack.exitEntry(entry, inFlight);
+        byte kind = stack.kindAt(stack.size - 1);
+        Object entry = stack.removeLast();
+        if (kind < ASYNC_HANDLER) {
+          inFlight = ExitStack.exitEntry(entry, kind, inFlight); // the sync stack's own step
           continue;
         }
         CompletionStage<?> stage;
         try {
-          stage = start(entry, inFlight);
+          stage = start(entry, kind, inFlight);
         } catch (Throwable t) {
-          inFlight = fold(entry, inFlight, null, t);
+          inFlight = fold(entry, kind, inFlight, null, t);
           continue;
         }
         pending = entry;
+        pendingKind = kind;
         state.set(REGISTERING);
         stage.whenComplete(this);
         if (state.compareAndSet(REGISTERING, WAITING)) {
@@ -330,42 +308,41 @@ public final class AsyncExitStack extends AbstractExitStack
     public void accept(@Nullable Object value, @Nullable Throwable failure) {
       Object entry = pending;
       pending = null;
-      inFlight = fold(checkNotNull(entry, "pending entry"), inFlight, value, failure);
+      inFlight = fold(checkNotNull(entry, "pending entry"), pendingKind, inFlight, value, failure);
       if (state.compareAndSet(REGISTERING, COMPLETED_INLINE)) {
         return;
       }
       drive();
     }
 
-    private static CompletionStage<?> start(Object entry, @Nullable Throwable inFlight)
+    private static CompletionStage<?> start(Object entry, byte kind, @Nullable Throwable inFlight)
         throws Exception {
-      if (entry instanceof AsyncInFlightExit exit) {
-        return exit.exitInFlightAsync(inFlight);
-      }
-      if (entry instanceof AsyncExitHandler handler) {
-        return handler.exitAsync(inFlight);
-      }
-      if (entry instanceof AsyncContextManager<?> manager) {
-        return manager.exitAsync(inFlight);
-      }
-      return ((AsyncCleanupAction) entry).runAsync();
+      return switch (kind) {
+        case ASYNC_HANDLER -> ((AsyncExitHandler) entry).exitAsync(inFlight);
+        case ASYNC_MANAGER ->
+            entry instanceof AsyncInFlightExit exit
+                ? exit.exitInFlightAsync(inFlight)
+                : ((AsyncContextManager<?>) entry).exitAsync(inFlight);
+        default -> ((AsyncCleanupAction) entry).runAsync();
+      };
     }
 
     /** The exception rule, applied to an async entry's outcome. */
     private static @Nullable Throwable fold(
         Object entry,
+        byte kind,
         @Nullable Throwable inFlight,
         @Nullable Object value,
         @Nullable Throwable failure) {
       Throwable thrown = failure == null ? null : Stages.unwrap(failure);
-      if (entry instanceof AsyncInFlightExit) {
-        return thrown != null ? ExceptionRule.exitThrew(inFlight, thrown) : (Throwable) value;
-      }
-      if (entry instanceof AsyncCleanupAction) {
+      if (kind == ASYNC_ACTION) {
         return thrown == null ? inFlight : ExceptionRule.cleanupThrew(inFlight, thrown);
       }
       if (thrown != null) {
         return ExceptionRule.exitThrew(inFlight, thrown);
+      }
+      if (kind == ASYNC_MANAGER && entry instanceof AsyncInFlightExit) {
+        return (Throwable) value; // computed by the exit itself, taken as is
       }
       return ExceptionRule.exitReturned(inFlight, Boolean.TRUE.equals(value));
     }

@@ -20,7 +20,7 @@ final class Closing<C extends AutoCloseable> implements ContextManager<C> {
 
   @Override
   public boolean exit(@Nullable Throwable failure) {
-    return ExitStack.report(failure, ExitStack.exitEntry(this, failure));
+    return ExitStack.report(failure, ExitStack.exitEntry(this, AbstractExitStack.MANAGER, failure));
   }
 
   @Override

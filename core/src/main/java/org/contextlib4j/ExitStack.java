@@ -229,17 +229,18 @@ public final class ExitStack extends AbstractExitStack
   }
 
   /**
-   * Runs one registration-shaped object (a manager given to {@link Contexts#with}) with {@code
-   * inFlight}, and returns what is in flight afterwards.
+   * Runs one entry of the given kind with {@code inFlight}, and returns what is in flight after it.
+   * Used for a manager given to {@link Contexts#with} and for the synchronous entries of an {@link
+   * AsyncExitStack}: the same step as this stack's own loop.
    */
-  static @Nullable Throwable exitEntry(Object entry, @Nullable Throwable inFlight) {
-    if (entry instanceof ExitStack nested) {
-      return unwind(nested, inFlight);
+  static @Nullable Throwable exitEntry(Object entry, byte kind, @Nullable Throwable inFlight) {
+    ExitStack nested = nestedStack(entry, kind);
+    if (nested == null) {
+      return runLeaf(entry, kind, inFlight);
     }
-    if (entry instanceof Closing<?> closing && closing.resource instanceof ExitStack nested) {
-      return afterPlainStack(inFlight, unwind(nested, null));
-    }
-    return runLeaf(entry, inFlight);
+    return kind == MANAGER && !(entry instanceof Closing)
+        ? unwind(nested, inFlight)
+        : afterPlainStack(inFlight, unwind(nested, null));
   }
 
   /**
@@ -254,8 +255,7 @@ public final class ExitStack extends AbstractExitStack
     Frame resume = null;
     Throwable inFlight = failure;
     while (true) {
-      Object entry = stack.pollLast();
-      if (entry == null) {
+      if (stack.size == 0) {
         if (resume == null) {
           return inFlight;
         }
@@ -264,21 +264,40 @@ public final class ExitStack extends AbstractExitStack
         }
         stack = resume.stack;
         resume = resume.next;
-      } else if (entry instanceof ExitStack nested) {
-        // Registered as a manager: its exits see our exception in flight and their result is ours,
-        // exactly what nested.exit(inFlight) would give.
+        continue;
+      }
+      byte kind = stack.kindAt(stack.size - 1);
+      Object entry = stack.removeLast();
+      ExitStack nested = nestedStack(entry, kind);
+      if (nested == null) {
+        inFlight = runLeaf(entry, kind, inFlight);
+      } else if (kind == MANAGER && !(entry instanceof Closing)) {
+        // Registered as a manager: its exits see our exception in flight and their result is
+        // ours, exactly what nested.exit(inFlight) would give.
         resume = new Frame(stack, false, null, resume);
         stack = nested;
-      } else if (entry instanceof Closing<?> closing
-          && closing.resource instanceof ExitStack nested) {
-        // Registered as a plain resource: nested.close(), whose outcome is a plain cleanup's.
+      } else {
+        // Registered as a resource (or through closing): nested.close(), whose outcome is a
+        // plain cleanup's.
         resume = new Frame(stack, true, inFlight, resume);
         inFlight = null;
         stack = nested;
-      } else {
-        inFlight = runLeaf(entry, inFlight);
       }
     }
+  }
+
+  /** The stack to drain in place for this entry, or null if it is not a nested stack. */
+  private static @Nullable ExitStack nestedStack(Object entry, byte kind) {
+    // Class tests against final classes: a pointer comparison, unlike an interface instanceof.
+    if (entry instanceof ExitStack nested) {
+      return kind == MANAGER || kind == PLAIN ? nested : null;
+    }
+    if (kind == MANAGER
+        && entry instanceof Closing<?> closing
+        && closing.resource instanceof ExitStack nested) {
+      return nested;
+    }
+    return null;
   }
 
   private static @Nullable Throwable afterPlainStack(
@@ -286,36 +305,40 @@ public final class ExitStack extends AbstractExitStack
     return closeFailure == null ? outer : ExceptionRule.cleanupThrew(outer, closeFailure);
   }
 
-  private static @Nullable Throwable runLeaf(Object entry, @Nullable Throwable inFlight) {
-    if (entry instanceof Closing<?> closing) {
-      return runPlain(closing.resource, inFlight);
-    }
-    if (entry instanceof InFlightExit exit) {
-      return exit.exitInFlight(inFlight);
-    }
-    if (entry instanceof ExitHandler handler) {
-      try {
-        return ExceptionRule.exitReturned(inFlight, handler.exit(inFlight));
-      } catch (Throwable t) {
-        return ExceptionRule.exitThrew(inFlight, t);
+  private static @Nullable Throwable runLeaf(
+      Object entry, byte kind, @Nullable Throwable inFlight) {
+    return switch (kind) {
+      case PLAIN -> runPlain((AutoCloseable) entry, inFlight);
+      case ACTION -> {
+        try {
+          ((CleanupAction) entry).run();
+          yield inFlight;
+        } catch (Throwable t) {
+          yield ExceptionRule.cleanupThrew(inFlight, t);
+        }
       }
-    }
-    if (entry instanceof ContextManager<?> manager) {
-      try {
-        return ExceptionRule.exitReturned(inFlight, manager.exit(inFlight));
-      } catch (Throwable t) {
-        return ExceptionRule.exitThrew(inFlight, t);
+      case HANDLER -> {
+        try {
+          yield ExceptionRule.exitReturned(inFlight, ((ExitHandler) entry).exit(inFlight));
+        } catch (Throwable t) {
+          yield ExceptionRule.exitThrew(inFlight, t);
+        }
       }
-    }
-    if (entry instanceof CleanupAction action) {
-      try {
-        action.run();
-        return inFlight;
-      } catch (Throwable t) {
-        return ExceptionRule.cleanupThrew(inFlight, t);
+      case MANAGER -> {
+        if (entry instanceof Closing<?> closing) {
+          yield runPlain(closing.resource, inFlight);
+        }
+        if (entry instanceof GeneratorContextManager<?> generator) {
+          yield generator.exitInFlight(inFlight); // its outcome is taken as is
+        }
+        try {
+          yield ExceptionRule.exitReturned(inFlight, ((ContextManager<?>) entry).exit(inFlight));
+        } catch (Throwable t) {
+          yield ExceptionRule.exitThrew(inFlight, t);
+        }
       }
-    }
-    return runPlain((AutoCloseable) entry, inFlight);
+      default -> throw new AssertionError("not a synchronous entry: kind " + kind);
+    };
   }
 
   private static @Nullable Throwable runPlain(

@@ -27,13 +27,12 @@ import org.jspecify.annotations.Nullable;
  * see); yielding a second time closes the body (an internal error thrown from that yield runs its
  * finally clauses) and raises "generator didn't stop" or "... after throw()" with X attached.
  *
- * The stack treats this manager as an InFlightExit: its outcome is taken as is, so the stack does
+ * The stacks call exitInFlight for this manager and take its outcome as is, so the stack does
  * not attach X to an exception the body threw after having handled X (the oracle checks this).
  */
 
 /** {@link Contexts#contextManager}: a one-shot manager whose enter and exit are one body. */
-final class GeneratorContextManager<T extends @Nullable Object>
-    implements ContextManager<T>, InFlightExit {
+final class GeneratorContextManager<T extends @Nullable Object> implements ContextManager<T> {
 
   private static final Cleaner CLEANER = Cleaner.create();
 
@@ -126,8 +125,8 @@ final class GeneratorContextManager<T extends @Nullable Object>
     throw sneakyThrow(out == null ? new IllegalStateException("generator didn't yield") : out);
   }
 
-  @Override
-  public @Nullable Throwable exitInFlight(@Nullable Throwable failure) {
+  /** The exit, returning the exception in flight after it; the stacks take it as is. */
+  @Nullable Throwable exitInFlight(@Nullable Throwable failure) {
     Split<T> s = split;
     if (state != State.ENTERED || s == null) {
       return ExceptionRule.exitThrew(

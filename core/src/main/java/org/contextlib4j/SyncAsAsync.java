@@ -28,7 +28,8 @@ final class SyncAsAsync<T extends @Nullable Object>
 
   @Override
   public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
-    return CompletableFuture.completedFuture(ExitStack.exitEntry(manager, failure));
+    return CompletableFuture.completedFuture(
+        ExitStack.exitEntry(manager, AbstractExitStack.MANAGER, failure));
   }
 
   @Override
