@@ -33,6 +33,8 @@ public final class Demo {
     SuppressExample.run(out);
     section(out, "5. Generator-style managers (@contextmanager)");
     GeneratorExample.run(out);
+    section(out, "6. Async: the seed's mycontext as an async decorator, and AsyncExitStack");
+    AsyncExample.run(out);
   }
 
   private static void section(PrintStream out, String title) {

@@ -72,4 +72,22 @@ class DemoTest {
         .containsSubsequence(
             "<div>", "<!-- div failed: no content -->", "</div>", "caught: no content");
   }
+
+  @Test
+  void asyncDecoratorAndAsyncWith_printTheSeedsOutput() throws Exception {
+    List<String> lines = demoOutput();
+    int decorator = lines.indexOf("-- @mycontext() on an async function:");
+    assertThat(lines.subList(decorator + 1, decorator + 4))
+        .containsExactly("Starting", "The bit in the middle", "Finishing");
+    int with = lines.indexOf("-- async with mycontext():");
+    assertThat(lines.subList(with + 1, with + 4))
+        .containsExactly("Starting", "The bit in the middle", "Finishing");
+    int stack = lines.indexOf("-- an AsyncExitStack: async and sync cleanups, strictly LIFO:");
+    assertThat(lines.subList(stack + 1, stack + 5))
+        .containsExactly(
+            "async exit sees: request timed out",
+            "async cleanup on another thread",
+            "sync cleanup (registered first, runs last)",
+            "closed; the timeout was suppressed by the exit");
+  }
 }
