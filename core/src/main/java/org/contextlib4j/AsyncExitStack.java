@@ -72,6 +72,9 @@ public final class AsyncExitStack extends AbstractExitStack
 
   private final AtomicReference<@Nullable CompletableFuture<?>> closing = new AtomicReference<>();
 
+  /** The thread running the unwinding loop right now, if any: detects a re-entrant close. */
+  private volatile @Nullable Thread driving;
+
   /** Creates an empty stack. */
   public AsyncExitStack() {}
 
@@ -222,6 +225,13 @@ public final class AsyncExitStack extends AbstractExitStack
   @Override
   public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
     CompletableFuture<@Nullable Throwable> done = new CompletableFuture<>();
+    if (driving == Thread.currentThread()) {
+      // Called from one of this stack's own cleanups, while it unwinds: unwind the rest now, as
+      // Python's re-entrant aclose() and the sync stack do (waiting for the running close would
+      // wait for ourselves).
+      new Unwind(this, failure, done, false).drive();
+      return done;
+    }
     CompletableFuture<?> running = closing.get();
     if (running != null || !closing.compareAndSet(null, done)) {
       // A close is already running: run nothing, and finish when it does (test262's rule for
@@ -231,7 +241,7 @@ public final class AsyncExitStack extends AbstractExitStack
           ? exitInFlightAsync(failure)
           : first.handle((ignoredValue, ignoredFailure) -> null);
     }
-    new Unwind(this, failure, done).drive();
+    new Unwind(this, failure, done, true).drive();
     return done;
   }
 
@@ -260,6 +270,7 @@ public final class AsyncExitStack extends AbstractExitStack
     private final AsyncExitStack stack;
     private final CompletableFuture<@Nullable Throwable> done;
     private final AtomicInteger state = new AtomicInteger(IDLE);
+    private final boolean ownsClosing;
     private @Nullable Throwable inFlight;
     private @Nullable Object pending; // the async entry whose stage is awaited
     private byte pendingKind;
@@ -267,18 +278,36 @@ public final class AsyncExitStack extends AbstractExitStack
     Unwind(
         AsyncExitStack stack,
         @Nullable Throwable failure,
-        CompletableFuture<@Nullable Throwable> done) {
+        CompletableFuture<@Nullable Throwable> done,
+        boolean ownsClosing) {
       this.stack = stack;
       this.inFlight = failure;
       this.done = done;
+      this.ownsClosing = ownsClosing;
     }
 
     void drive() {
+      Thread previous = stack.driving;
+      stack.driving = Thread.currentThread();
+      boolean finished;
+      try {
+        finished = loop();
+      } finally {
+        stack.driving = previous;
+      }
+      if (finished) {
+        if (ownsClosing) {
+          stack.closing.set(null);
+        }
+        done.complete(inFlight);
+      }
+    }
+
+    /** Runs entries until the stack is empty (true) or a stage is pending (false). */
+    private boolean loop() {
       while (true) {
         if (stack.size == 0) {
-          stack.closing.set(null);
-          done.complete(inFlight);
-          return;
+          return true;
         }
         byte kind = stack.kindAt(stack.size - 1);
         Object entry = stack.removeLast();
@@ -298,7 +327,7 @@ public final class AsyncExitStack extends AbstractExitStack
         state.set(REGISTERING);
         stage.whenComplete(this);
         if (state.compareAndSet(REGISTERING, WAITING)) {
-          return; // resumes in accept, on the thread that completes the stage
+          return false; // resumes in accept, on the thread that completes the stage
         }
         // Completed during whenComplete: accept has recorded the result; continue here.
       }

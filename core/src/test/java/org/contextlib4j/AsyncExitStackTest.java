@@ -129,6 +129,29 @@ class AsyncExitStackTest {
   }
 
   @Test
+  void reentrantCloseFromACleanup_runsTheRemainingCleanups_insteadOfWaitingForItself()
+      throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncCallback(
+        () -> {
+          log.add("outer");
+          return CompletableFuture.completedFuture(null);
+        });
+    stack.pushAsyncCallback(
+        () -> {
+          log.add("closing from inside");
+          return stack.closeAsync();
+        });
+    stack.pushAsyncCallback(
+        () -> {
+          log.add("first");
+          return CompletableFuture.completedFuture(null);
+        });
+    assertThat(failureOf(stack.closeAsync())).isNull();
+    assertThat(log).containsExactly("first", "closing from inside", "outer");
+  }
+
+  @Test
   void cancelledBody_isSeenByExitsAsCancellationException() throws Exception {
     AsyncExitStack stack = new AsyncExitStack();
     CompletableFuture<String> body = new CompletableFuture<>();
