@@ -1,0 +1,111 @@
+package org.contextlib4j;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ExitStackContract} on {@link AsyncExitStack}, as CPython's {@code TestAsyncExitStack} runs
+ * {@code TestBaseExitStack} through its blocking {@code SyncAsyncExitStack}: the registrations are
+ * the synchronous ones the async stack shares with {@link ExitStack}; enter, close and exit wait
+ * for their stage and rethrow its failure as the instance itself (the {@link CompletionException}
+ * around it removed), so identities can be asserted.
+ */
+class AsyncExitStackContractTest extends ExitStackContract {
+
+  @Override
+  StackUnderTest newStack() {
+    return new Blocking(new AsyncExitStack());
+  }
+
+  // Overrides the contract's test only to disable it here.
+  @Override
+  @Test
+  @Disabled(
+      "library bug: nested AsyncExitStacks unwind recursively (Unwind.drive -> start ->"
+          + " exitInFlightAsync -> drive), StackOverflowError from about 2,000 levels; rule 7")
+  void nestedStacksUnwindInOrder_whenTenThousandAreNested() {
+    super.nestedStacksUnwindInOrder_whenTenThousandAreNested();
+  }
+
+  /** Waits for {@code stage} and returns its value, or throws its failure itself. */
+  static <T extends @Nullable Object> T join(CompletionStage<T> stage) {
+    try {
+      // Every stage here completes on the calling thread or on a test executor: the timeout only
+      // turns a library hang into a failure.
+      return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | CompletionException e) {
+      throw sneaky(e.getCause() == null ? e : e.getCause());
+    } catch (InterruptedException | TimeoutException e) {
+      throw new AssertionError("stage did not complete", e);
+    }
+  }
+
+  /** Python's {@code SyncAsyncExitStack}: the stack's own registrations, blocking close/exit. */
+  private record Blocking(AsyncExitStack stack) implements StackUnderTest {
+    @Override
+    public Object self() {
+      return stack;
+    }
+
+    @Override
+    public Object enter() {
+      return join(stack.enterAsync());
+    }
+
+    @Override
+    public <T extends @Nullable Object> T enterContext(ContextManager<T> manager) {
+      return stack.enterContext(manager);
+    }
+
+    @Override
+    public ExitHandler push(ExitHandler handler) {
+      return stack.push(handler);
+    }
+
+    @Override
+    public <T extends @Nullable Object> ContextManager<T> push(ContextManager<T> manager) {
+      return stack.push(manager);
+    }
+
+    @Override
+    public CleanupAction callback(CleanupAction action) {
+      return stack.callback(action);
+    }
+
+    @Override
+    public <C extends AutoCloseable> C register(C resource) {
+      return stack.register(resource);
+    }
+
+    @Override
+    public void pushStack(StackUnderTest inner) {
+      stack.pushAsyncExit((AsyncExitStack) inner.self());
+    }
+
+    @Override
+    public StackUnderTest popAll() {
+      return new Blocking(stack.popAll());
+    }
+
+    @Override
+    public void close() {
+      join(stack.closeAsync());
+    }
+
+    @Override
+    public void close(Throwable failure) {
+      join(stack.closeAsync(failure));
+    }
+
+    @Override
+    public boolean exit(@Nullable Throwable failure) {
+      return join(stack.exitAsync(failure));
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.contextlib4j;
+
+import org.jspecify.annotations.Nullable;
+
+/** {@link ExitStackContract} on {@link ExitStack}: CPython's {@code TestExitStack}. */
+class ExitStackContractTest extends ExitStackContract {
+
+  @Override
+  StackUnderTest newStack() {
+    return new Sync(new ExitStack());
+  }
+
+  /** The stack itself: the adapter only forwards. */
+  private record Sync(ExitStack stack) implements StackUnderTest {
+    @Override
+    public Object self() {
+      return stack;
+    }
+
+    @Override
+    public Object enter() {
+      return stack.enter();
+    }
+
+    @Override
+    public <T extends @Nullable Object> T enterContext(ContextManager<T> manager) {
+      return stack.enterContext(manager);
+    }
+
+    @Override
+    public ExitHandler push(ExitHandler handler) {
+      return stack.push(handler);
+    }
+
+    @Override
+    public <T extends @Nullable Object> ContextManager<T> push(ContextManager<T> manager) {
+      return stack.push(manager);
+    }
+
+    @Override
+    public CleanupAction callback(CleanupAction action) {
+      return stack.callback(action);
+    }
+
+    @Override
+    public <C extends AutoCloseable> C register(C resource) {
+      return stack.register(resource);
+    }
+
+    @Override
+    public void pushStack(StackUnderTest inner) {
+      stack.push((ExitStack) inner.self());
+    }
+
+    @Override
+    public StackUnderTest popAll() {
+      return new Sync(stack.popAll());
+    }
+
+    @Override
+    public void close() {
+      stack.close();
+    }
+
+    @Override
+    public void close(Throwable failure) {
+      stack.close(failure);
+    }
+
+    @Override
+    public boolean exit(@Nullable Throwable failure) {
+      return stack.exit(failure);
+    }
+  }
+}
