@@ -50,8 +50,7 @@ public final class RunScenarios {
       counts = process(in, out, TIMEOUT);
     }
     System.err.printf(
-        "run-scenarios: %d scenarios, %d errors (%d unsupported)%n",
-        counts.scenarios(), counts.errors(), counts.unsupported());
+        "run-scenarios: %d scenarios, %d errors%n", counts.scenarios(), counts.errors());
   }
 
   /**
@@ -61,7 +60,6 @@ public final class RunScenarios {
   static Counts process(BufferedReader in, Writer out, Duration timeout) throws IOException {
     int scenarios = 0;
     int errors = 0;
-    int unsupported = 0;
     try (Watchdog watchdog = new Watchdog(timeout)) {
       String line;
       while ((line = in.readLine()) != null) {
@@ -73,15 +71,12 @@ public final class RunScenarios {
         scenarios++;
         if (result.contains("\"error\":")) {
           errors++;
-          if (result.endsWith("\"error\":\"" + Scenario.UNSUPPORTED + "\"}")) {
-            unsupported++;
-          }
         }
         out.write(result);
         out.write('\n');
       }
     }
-    return new Counts(scenarios, errors, unsupported);
+    return new Counts(scenarios, errors);
   }
 
   /** {@return the result line for one scenario line} Never throws. */
@@ -135,7 +130,7 @@ public final class RunScenarios {
   }
 
   /** What {@link #process} did. */
-  record Counts(int scenarios, int errors, int unsupported) {}
+  record Counts(int scenarios, int errors) {}
 
   /**
    * Runs each scenario on a worker thread and gives up on it after a timeout; the hung thread (a

@@ -1,6 +1,5 @@
 package org.contextlib4j.conformance;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,17 +26,14 @@ import org.jspecify.annotations.Nullable;
  * 5.2 leaves who attaches to the Java project; the library leaves it to the body).
  *
  * <p>Generator-style managers entered through a stack run their body on a helper thread (the
- * library's split mode). The body logs through {@link #logFromGenerator}, which stops logging when
- * the scenario has ended: a generator left suspended (its stack popped and never closed) is closed
- * by the library only when it becomes unreachable, and that must not show in any trace (SPEC
- * section 8).
+ * library's split mode). The {@link Trace} stops logging when the scenario has ended: a generator
+ * left suspended (its stack popped and never closed) is closed by the library only when it becomes
+ * unreachable, and that must not show in any trace (SPEC section 8).
+ *
+ * <p>Async scenarios are run by {@link AsyncScenarioRunner}.
  */
 final class ScenarioRunner {
-  /** The trace; generator bodies append to it under its lock, everything else on one thread. */
-  private final List<String> trace = new ArrayList<>();
-
-  /** Set, under the trace's lock, when the scenario has ended: generator bodies log no more. */
-  private boolean ended;
+  private final Trace trace = new Trace();
 
   /** Stack variables; names are unique within a scenario, so one flat map serves every scope. */
   private final Map<String, ExitStack> stacks = new HashMap<>();
@@ -51,22 +47,34 @@ final class ScenarioRunner {
    *     escapes the program
    */
   static Map<String, Object> run(Scenario scenario) {
+    if (scenario.async()) {
+      return AsyncScenarioRunner.run(scenario);
+    }
     ScenarioRunner runner = new ScenarioRunner();
-    Map<String, Object> outcome = new LinkedHashMap<>();
+    Throwable escaped = null;
     try {
       runner.exec(scenario.program());
-      outcome.put("ok", true);
     } catch (Throwable t) {
-      outcome.put("raised", OutcomeTree.render(t));
+      escaped = t;
     }
-    List<String> trace;
-    synchronized (runner.trace) {
-      runner.ended = true;
-      trace = List.copyOf(runner.trace);
+    return result(scenario, runner.trace, escaped);
+  }
+
+  /**
+   * {@return the result object of a scenario that ended with {@code escaped} (null: completed)}
+   * Ends {@code trace}.
+   */
+  static Map<String, Object> result(Scenario scenario, Trace trace, @Nullable Throwable escaped) {
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    if (escaped == null) {
+      outcome.put("ok", true);
+    } else {
+      outcome.put("raised", OutcomeTree.render(escaped));
     }
+    List<String> lines = trace.end();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("id", scenario.id());
-    result.put("trace", trace);
+    result.put("trace", lines);
     result.put("outcome", outcome);
     return result;
   }
@@ -87,17 +95,17 @@ final class ScenarioRunner {
             exec(s.body());
           });
     } else if (stmt instanceof Scenario.Enter s) {
-      stack(s.stack()).enterContext(new LoggingManager(s.cm()));
+      stack(s.stack()).enterContext(new LoggingManager(trace, s.cm()));
     } else if (stmt instanceof Scenario.EnterGen s) {
       // Split mode: enter now, exit when the stack unwinds.
       stack(s.stack()).enterContext(Contexts.contextManager(generator(s.gen())));
     } else if (stmt instanceof Scenario.Push s) {
-      stack(s.stack()).push(failure -> exit(s.id(), s.cls(), s.onExit(), failure));
+      stack(s.stack()).push(failure -> exit(trace, s.id(), s.cls(), s.onExit(), failure));
     } else if (stmt instanceof Scenario.Callback s) {
       stack(s.stack())
           .callback(
               () -> {
-                trace.add("callback " + s.id());
+                trace.log("callback " + s.id());
                 if (s.raises()) {
                   throw sneaky(s.cls().create(s.id(), null));
                 }
@@ -105,7 +113,7 @@ final class ScenarioRunner {
     } else if (stmt instanceof Scenario.Register s) {
       AutoCloseable resource =
           () -> {
-            trace.add("close " + s.id());
+            trace.log("close " + s.id());
             if (s.raises()) {
               throw sneaky(s.cls().create(s.id(), null));
             }
@@ -121,7 +129,7 @@ final class ScenarioRunner {
       try {
         exec(s.body());
       } catch (Throwable t) {
-        trace.add("caught " + s.id() + " " + OutcomeTree.label(t));
+        trace.log("caught " + s.id() + " " + OutcomeTree.label(t));
       }
     } else if (stmt instanceof Scenario.Suppress s) {
       Contexts.run(suppress(s.types()), ignored -> exec(s.body()));
@@ -132,7 +140,7 @@ final class ScenarioRunner {
           Contexts.decorateCallable(
               s.cm() instanceof Scenario.Gen gen
                   ? Contexts.contextManager(generator(gen))
-                  : new LoggingManager((Scenario.Handler) s.cm()),
+                  : new LoggingManager(trace, (Scenario.Handler) s.cm()),
               () -> {
                 try {
                   exec(s.body());
@@ -160,8 +168,9 @@ final class ScenarioRunner {
   }
 
   /** EXIT (SPEC section 2.3): logs what it received, then acts. Never attaches anything. */
-  private boolean exit(String id, Cls cls, Scenario.Exit onExit, @Nullable Throwable failure) {
-    trace.add("exit " + id + " seen=" + OutcomeTree.label(failure));
+  static boolean exit(
+      Trace trace, String id, Cls cls, Scenario.Exit onExit, @Nullable Throwable failure) {
+    trace.log("exit " + id + " seen=" + OutcomeTree.label(failure));
     return switch (onExit) {
       case PASS -> false;
       case SUPPRESS -> true;
@@ -186,7 +195,7 @@ final class ScenarioRunner {
   private GeneratorBody<@Nullable Void> generator(Scenario.Gen g) {
     String id = g.id();
     return y -> {
-      logFromGenerator("gen " + id + " start");
+      trace.log("gen " + id + " start");
       try {
         if (g.beforeRaises()) {
           throw sneaky(g.cls().create(id + "-b", null));
@@ -194,14 +203,14 @@ final class ScenarioRunner {
         if (g.yields() >= 1) {
           if (g.onThrow() == Scenario.OnThrow.PROPAGATE) {
             y.yield(null); // no handler: a thrown X passes straight through
-            logFromGenerator("gen " + id + " resumed seen=none");
+            trace.log("gen " + id + " resumed seen=none");
           } else {
             boolean caught = false;
             try {
               y.yield(null);
             } catch (Throwable e) {
               caught = true;
-              logFromGenerator("gen " + id + " resumed seen=" + OutcomeTree.label(e));
+              trace.log("gen " + id + " resumed seen=" + OutcomeTree.label(e));
               if (g.onThrow() == Scenario.OnThrow.RAISE_NEW) {
                 // Raised while e is in flight: Python chains e implicitly, Java code attaches it.
                 Throwable x = g.cls().create(id + "-x", null);
@@ -214,7 +223,7 @@ final class ScenarioRunner {
               // SWALLOW: fall through, e is suppressed
             }
             if (!caught) {
-              logFromGenerator("gen " + id + " resumed seen=none");
+              trace.log("gen " + id + " resumed seen=none");
             }
           }
         }
@@ -226,23 +235,14 @@ final class ScenarioRunner {
         }
       } finally {
         if (g.logsFinally()) {
-          logFromGenerator("gen " + id + " finally");
+          trace.log("gen " + id + " finally");
         }
       }
     };
   }
 
-  /** Appends to the trace from a generator body (maybe on a helper thread) unless it has ended. */
-  private void logFromGenerator(String line) {
-    synchronized (trace) {
-      if (!ended) {
-        trace.add(line);
-      }
-    }
-  }
-
   @SuppressWarnings({"unchecked", "rawtypes"}) // a Class<? extends Throwable>[] for the varargs
-  private static ContextManager<?> suppress(List<Cls> types) {
+  static ContextManager<?> suppress(List<Cls> types) {
     Class[] classes = new Class[types.size()];
     for (int i = 0; i < classes.length; i++) {
       classes[i] = types.get(i).type();
@@ -255,21 +255,23 @@ final class ScenarioRunner {
    * library as the same instance.
    */
   @SuppressWarnings("unchecked")
-  private static <X extends Throwable> RuntimeException sneaky(Throwable t) throws X {
+  static <X extends Throwable> RuntimeException sneaky(Throwable t) throws X {
     throw (X) t;
   }
 
   /** The class-based manager of {@code enter} and of an exit-type decorator. */
-  private final class LoggingManager implements ContextManager<Scenario.Handler> {
+  static final class LoggingManager implements ContextManager<Scenario.Handler> {
+    private final Trace trace;
     private final Scenario.Handler spec;
 
-    LoggingManager(Scenario.Handler spec) {
+    LoggingManager(Trace trace, Scenario.Handler spec) {
+      this.trace = trace;
       this.spec = spec;
     }
 
     @Override
     public Scenario.Handler enter() {
-      trace.add("enter " + spec.id());
+      trace.log("enter " + spec.id());
       if (spec.enterRaises()) {
         throw sneaky(spec.cls().create(spec.id(), null));
       }
@@ -278,7 +280,7 @@ final class ScenarioRunner {
 
     @Override
     public boolean exit(@Nullable Throwable failure) {
-      return ScenarioRunner.this.exit(spec.id(), spec.cls(), spec.onExit(), failure);
+      return ScenarioRunner.exit(trace, spec.id(), spec.cls(), spec.onExit(), failure);
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Replays the committed corpus (src/test/resources/corpus, see its README) through the runner, in
@@ -89,6 +90,46 @@ class CorpusReplayTest {
       }
     }
     assertThat(withGenerators).isGreaterThanOrEqualTo(2000);
+  }
+
+  @Test
+  void corpusHoldsAtLeast3000AsyncScenarios() throws Exception {
+    long async = 0;
+    for (String file : corpusFiles().collect(Collectors.toList())) {
+      try (Stream<String> lines = Files.lines(corpusDirectory().resolve(file))) {
+        async += lines.filter(line -> line.contains("\"kind\":\"async\"")).count();
+      }
+    }
+    assertThat(async).isGreaterThanOrEqualTo(3000);
+  }
+
+  /**
+   * SPEC section 2.2: timing never changes a result. Every async scenario of one corpus file, with
+   * every {@code timing} set to {@code now}, then to {@code later}, then flipped, still gives
+   * CPython's results.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"all-now", "all-later", "flipped"})
+  void asyncResultsDoNotDependOnTiming(String transform) throws Exception {
+    String file = "async-seed-10.jsonl";
+    String scenarios = Files.readString(corpusDirectory().resolve(file), StandardCharsets.UTF_8);
+    List<String> expectedLines =
+        Files.readAllLines(
+            corpusDirectory().resolve(file.replace(".jsonl", ".expected.jsonl")),
+            StandardCharsets.UTF_8);
+    String now = "\"timing\":\"now\"";
+    String later = "\"timing\":\"later\"";
+    String transformed =
+        switch (transform) {
+          case "all-now" -> scenarios.replace(later, now);
+          case "all-later" -> scenarios.replace(now, later);
+          default -> scenarios.replace(now, "\u0000").replace(later, now).replace("\u0000", later);
+        };
+    assertThat(transformed).isNotEqualTo(scenarios);
+
+    List<String> mismatches = ResultComparison.mismatches(expectedLines, run(transformed));
+
+    assertThat(mismatches).isEmpty();
   }
 
   private static List<String> run(String scenarios) throws IOException {

@@ -120,11 +120,28 @@ class RunScenariosTest {
   }
 
   @Test
-  void reportsUnsupported_forAsyncScenarios() {
-    String async = "{\"id\":\"s3\",\"kind\":\"async\",\"program\":[]}";
-
-    assertThat(RunScenarios.resultLine(async))
-        .isEqualTo("{\"id\":\"s3\",\"error\":\"unsupported\"}");
+  void reportsAnError_forAsyncOnlyOpsInASyncScenario_andForMisplacedTiming() {
+    assertThat(
+            RunScenarios.resultLine(
+                "{\"id\":\"s3\",\"kind\":\"sync\",\"program\":[{\"op\":\"push_async_exit\","
+                    + "\"stack\":\"s1\",\"id\":\"ah1\",\"cls\":\"E1\",\"on_exit\":\"pass\","
+                    + "\"timing\":\"now\"}]}"))
+        .isEqualTo(
+            "{\"id\":\"s3\",\"error\":\"malformed scenario: \\\"push_async_exit\\\" in a sync"
+                + " scenario\"}");
+    assertThat(
+            RunScenarios.resultLine(
+                "{\"id\":\"s4\",\"kind\":\"async\",\"program\":[{\"op\":\"enter\","
+                    + "\"stack\":\"s1\",\"id\":\"c1\",\"cls\":\"E1\",\"on_enter\":\"ok\","
+                    + "\"on_exit\":\"pass\",\"timing\":\"later\"}]}"))
+        .isEqualTo("{\"id\":\"s4\",\"error\":\"malformed scenario: unexpected \\\"timing\\\"\"}");
+    assertThat(
+            RunScenarios.resultLine(
+                "{\"id\":\"s5\",\"kind\":\"async\",\"program\":[{\"op\":\"enter_async\","
+                    + "\"stack\":\"s1\",\"id\":\"ac1\",\"cls\":\"E1\",\"on_enter\":\"ok\","
+                    + "\"on_exit\":\"pass\"}]}"))
+        .isEqualTo(
+            "{\"id\":\"s5\",\"error\":\"malformed scenario: missing string field \\\"timing\\\"\"}");
   }
 
   @Test
@@ -174,6 +191,7 @@ class RunScenariosTest {
         {"id":"a","kind":"sync","program":[]}
 
         {"id":"b","kind":"async","program":[]}
+        {"id":"x","kind":"other","program":[]}
         {"id":"c","kind":"sync","program":[{"op":"raise","id":"b1","cls":"E3"}]}
         """;
     StringWriter out = new StringWriter();
@@ -185,10 +203,11 @@ class RunScenariosTest {
     assertThat(out.toString().lines())
         .containsExactly(
             "{\"id\":\"a\",\"trace\":[],\"outcome\":{\"ok\":true}}",
-            "{\"id\":\"b\",\"error\":\"unsupported\"}",
+            "{\"id\":\"b\",\"trace\":[],\"outcome\":{\"ok\":true}}",
+            "{\"id\":\"x\",\"error\":\"malformed scenario: unknown kind \\\"other\\\"\"}",
             "{\"id\":\"c\",\"trace\":[],\"outcome\":{\"raised\":{\"id\":\"b1\",\"cls\":\"E3\","
                 + "\"kind\":\"Err\",\"cause\":null,\"suppressed\":[]}}}");
-    assertThat(counts).isEqualTo(new RunScenarios.Counts(3, 1, 1));
+    assertThat(counts).isEqualTo(new RunScenarios.Counts(4, 1));
   }
 
   @Test
