@@ -267,7 +267,9 @@ public final class AsyncExitStack extends AbstractExitStack
     private static final int COMPLETED_INLINE = 2;
     private static final int WAITING = 3;
 
-    private final AsyncExitStack stack;
+    private final AsyncExitStack root;
+    private AsyncExitStack stack; // the stack being drained: root, or one nested in it
+    private @Nullable Resume resume; // where to go back to when a nested stack is drained
     private final CompletableFuture<@Nullable Throwable> done;
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private final boolean ownsClosing;
@@ -280,6 +282,7 @@ public final class AsyncExitStack extends AbstractExitStack
         @Nullable Throwable failure,
         CompletableFuture<@Nullable Throwable> done,
         boolean ownsClosing) {
+      this.root = stack;
       this.stack = stack;
       this.inFlight = failure;
       this.done = done;
@@ -287,17 +290,17 @@ public final class AsyncExitStack extends AbstractExitStack
     }
 
     void drive() {
-      Thread previous = stack.driving;
-      stack.driving = Thread.currentThread();
+      Thread previous = root.driving;
+      root.driving = Thread.currentThread();
       boolean finished;
       try {
         finished = loop();
       } finally {
-        stack.driving = previous;
+        root.driving = previous;
       }
       if (finished) {
         if (ownsClosing) {
-          stack.closing.set(null);
+          root.closing.set(null);
         }
         done.complete(inFlight);
       }
@@ -307,10 +310,24 @@ public final class AsyncExitStack extends AbstractExitStack
     private boolean loop() {
       while (true) {
         if (stack.size == 0) {
-          return true;
+          Resume r = resume;
+          if (r == null) {
+            return true;
+          }
+          stack = r.stack;
+          resume = r.next;
+          continue;
         }
         byte kind = stack.kindAt(stack.size - 1);
         Object entry = stack.removeLast();
+        if (kind == ASYNC_MANAGER && entry instanceof AsyncExitStack nested) {
+          // Drained in place, as the sync stack drains a nested ExitStack: its entries see and
+          // change our exception in flight, which is exactly nested.exitAsync's result, and no
+          // depth of nesting grows the thread's stack.
+          resume = new Resume(stack, resume);
+          stack = nested;
+          continue;
+        }
         if (kind < ASYNC_HANDLER) {
           inFlight = ExitStack.exitEntry(entry, kind, inFlight); // the sync stack's own step
           continue;
@@ -332,6 +349,9 @@ public final class AsyncExitStack extends AbstractExitStack
         // Completed during whenComplete: accept has recorded the result; continue here.
       }
     }
+
+    /** A stack to go back to, and the ones below it. */
+    private record Resume(AsyncExitStack stack, @Nullable Resume next) {}
 
     @Override
     public void accept(@Nullable Object value, @Nullable Throwable failure) {

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,16 +42,6 @@ class AsyncExitStackAsyncEntriesContractTest extends ExitStackContract {
   @Override
   StackUnderTest newStack() {
     return new OnWorker(new AsyncExitStack());
-  }
-
-  // Overrides the contract's test only to disable it here.
-  @Override
-  @Test
-  @Disabled(
-      "library bug: nested AsyncExitStacks unwind recursively (Unwind.drive -> start ->"
-          + " exitInFlightAsync -> drive), StackOverflowError from about 2,000 levels; rule 7")
-  void nestedStacksUnwindInOrder_whenTenThousandAreNested() {
-    super.nestedStacksUnwindInOrder_whenTenThousandAreNested();
   }
 
   @Test

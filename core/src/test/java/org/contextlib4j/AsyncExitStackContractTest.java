@@ -6,8 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@link ExitStackContract} on {@link AsyncExitStack}, as CPython's {@code TestAsyncExitStack} runs
@@ -21,16 +19,6 @@ class AsyncExitStackContractTest extends ExitStackContract {
   @Override
   StackUnderTest newStack() {
     return new Blocking(new AsyncExitStack());
-  }
-
-  // Overrides the contract's test only to disable it here.
-  @Override
-  @Test
-  @Disabled(
-      "library bug: nested AsyncExitStacks unwind recursively (Unwind.drive -> start ->"
-          + " exitInFlightAsync -> drive), StackOverflowError from about 2,000 levels; rule 7")
-  void nestedStacksUnwindInOrder_whenTenThousandAreNested() {
-    super.nestedStacksUnwindInOrder_whenTenThousandAreNested();
   }
 
   /** Waits for {@code stage} and returns its value, or throws its failure itself. */

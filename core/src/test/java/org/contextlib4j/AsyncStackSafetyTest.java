@@ -137,6 +137,33 @@ class AsyncStackSafetyTest {
   }
 
   @Test
+  void unwinds100000NestedAsyncStacks_inOrder() throws Exception {
+    int depth = 100_000;
+    int[] order = new int[depth];
+    AtomicInteger ran = new AtomicInteger();
+    AsyncExitStack root = new AsyncExitStack();
+    AsyncExitStack current = root;
+    for (int i = 0; i < depth; i++) {
+      int id = i;
+      // Half complete later on another thread: the nesting must survive resuming elsewhere.
+      if (i % 2 == 0) {
+        current.callback(() -> order[ran.getAndIncrement()] = id);
+      } else {
+        current.pushAsyncCallback(
+            () -> CompletableFuture.runAsync(() -> order[ran.getAndIncrement()] = id, other));
+      }
+      AsyncExitStack inner = new AsyncExitStack();
+      current.pushAsyncExit(inner);
+      current = inner;
+    }
+    assertThat(closeOnSmallStack(root, null)).isNull();
+    assertThat(ran).hasValue(depth);
+    for (int i = 0; i < depth; i++) {
+      assertThat(order[i]).isEqualTo(depth - 1 - i);
+    }
+  }
+
+  @Test
   void failureOfTheLastStep_isTheStageFailure_notACompletionException() throws Exception {
     AsyncExitStack stack = new AsyncExitStack();
     IllegalStateException failure = new IllegalStateException("late");
