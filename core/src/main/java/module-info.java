@@ -5,7 +5,10 @@
  * org.contextlib4j.ExitStack} and {@link org.contextlib4j.Contexts}.
  */
 module org.contextlib4j {
-  requires static transitive org.jspecify;
+  // Static and not transitive: the annotations are for checkers at compile time, and a consumer
+  // module must compile without JSpecify present (ConsumerCompileTest), which "requires static
+  // transitive" would forbid ("module not found: org.jspecify"). Hence -Xlint:-exports in pom.xml.
+  requires static org.jspecify;
 
   exports org.contextlib4j;
 }
