@@ -35,6 +35,15 @@ public final class Demo {
     GeneratorExample.run(out);
     section(out, "6. Async: the seed's mycontext as an async decorator, and AsyncExitStack");
     AsyncExample.run(out);
+    section(out, "7. A JDBC transaction on H2 (embedded): run, ExitStack, decorator, generator");
+    JdbcTransactionExample.run(out);
+    section(out, "8. Merging N sorted files through one ExitStack: every file closed (fd counts)");
+    MergeFilesExample.run(out);
+    section(
+        out, "9. Async HTTP: HttpClient.sendAsync against a local HttpServer, one AsyncExitStack");
+    HttpExample.run(out);
+    section(out, "10. redirectStdout: capturing a noisy library");
+    RedirectStdoutExample.run(out);
   }
 
   private static void section(PrintStream out, String title) {

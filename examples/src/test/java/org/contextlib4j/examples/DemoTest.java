@@ -6,16 +6,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class DemoTest {
 
-  private static List<String> demoOutput() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      Demo.run(out);
+  private static @Nullable List<String> output;
+
+  /** The demo's output, from one run shared by the tests (a run starts a database and a server). */
+  private static synchronized List<String> demoOutput() throws Exception {
+    if (output == null) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+        Demo.run(out);
+      }
+      output = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }
-    return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    return output;
   }
 
   @Test
@@ -71,6 +78,21 @@ class DemoTest {
     assertThat(lines)
         .containsSubsequence(
             "<div>", "<!-- div failed: no content -->", "</div>", "caught: no content");
+  }
+
+  @Test
+  void realComponentSectionsFollowTheFirstSix_inOrder() throws Exception {
+    assertThat(demoOutput())
+        .containsSubsequence(
+            "== 6. Async: the seed's mycontext as an async decorator, and AsyncExitStack",
+            "== 7. A JDBC transaction on H2 (embedded): run, ExitStack, decorator, generator",
+            "table: {alice=10, bob=110, carol=30, dave=5}",
+            "== 8. Merging N sorted files through one ExitStack: every file closed (fd counts)",
+            "failed part-way: NoSuchFileException part-missing.txt",
+            "== 9. Async HTTP: HttpClient.sendAsync against a local HttpServer, one AsyncExitStack",
+            "cleanup: server stopped",
+            "== 10. redirectStdout: capturing a noisy library",
+            "result: 385");
   }
 
   @Test
