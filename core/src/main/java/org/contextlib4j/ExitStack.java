@@ -92,7 +92,10 @@ import org.jspecify.annotations.Nullable;
  *       and the body attaches X itself if it wants to.)
  *   <li>A plain cleanup (a registered {@link AutoCloseable} or a {@link CleanupAction}) that throws
  *       E while X is in flight does not replace X: X stays in flight and E is attached to it, as in
- *       try-with-resources. With nothing in flight, E becomes the exception in flight. Unlike
+ *       try-with-resources; but a {@link VirtualMachineError} E is never hidden under an ordinary
+ *       X: E becomes the exception in flight, with X attached. With nothing in flight, E becomes
+ *       the exception in flight. An {@link InterruptedException} that ends up attached to another
+ *       exception, or suppressed by an exit, sets the thread's interrupt status again. Unlike
  *       Python (where a failing callback replaces the exception, and CPython issue 102201 can drop
  *       one), no failure is ever dropped: every one is reachable from what propagates.
  *   <li>What is in flight when the last cleanup has run is thrown, as the same instance: checked

@@ -21,7 +21,12 @@ import org.jspecify.annotations.Nullable;
  *                                           already reachable from Y (raise Y from X), or attaching
  *                                           would make a cycle.
  *   plain cleanup threw E                -> X stays in flight and E is attached to it (Java's
- *                                           try-with-resources rule), or E if nothing was in flight.
+ *                                           try-with-resources rule), or E if nothing was in flight;
+ *                                           but a VirtualMachineError E is never hidden under an
+ *                                           ordinary X: E is in flight, X attached (Scala's ranking).
+ *
+ * An InterruptedException that stops propagating by itself (attached to another exception, or
+ * suppressed by an exit) sets the thread's interrupt status again, so the interrupt is not lost.
  *
  * The functions are pure apart from addSuppressed, never create an exception, and never lose one.
  */
@@ -41,6 +46,10 @@ public final class ExceptionRule {
    * @return the exception in flight after the exit
    */
   public static @Nullable Throwable exitReturned(@Nullable Throwable inFlight, boolean suppress) {
+    if (suppress && inFlight != null) {
+      keepInterrupt(inFlight);
+      return null;
+    }
     return suppress ? null : inFlight;
   }
 
@@ -53,11 +62,8 @@ public final class ExceptionRule {
    * @return the exception in flight after the exit: always {@code thrown}
    */
   public static Throwable exitThrew(@Nullable Throwable inFlight, Throwable thrown) {
-    if (inFlight != null
-        && thrown != inFlight
-        && !reachable(thrown, inFlight)
-        && !reachable(inFlight, thrown)) {
-      thrown.addSuppressed(inFlight);
+    if (inFlight != null && thrown != inFlight) {
+      attach(thrown, inFlight, true);
     }
     return thrown;
   }
@@ -66,22 +72,52 @@ public final class ExceptionRule {
    * A plain cleanup (a close or a callback) threw {@code thrown}: what was in flight stays, with
    * {@code thrown} attached; with nothing in flight, {@code thrown} is now in flight.
    *
+   * <p>One exception to "what was in flight stays": a {@link VirtualMachineError} (out of memory,
+   * stack overflow, an internal error) is never hidden under an ordinary exception. It becomes the
+   * exception in flight, with the ordinary one attached to it (the ranking of Scala's {@code
+   * Using}).
+   *
    * @param inFlight the exception in flight before the cleanup ran, or null
    * @param thrown what the cleanup threw
    * @return the exception in flight after the cleanup
    */
   public static Throwable cleanupThrew(@Nullable Throwable inFlight, Throwable thrown) {
-    if (inFlight == null) {
+    if (inFlight == null || thrown == inFlight) {
+      // thrown == inFlight: a close that rethrows the failure it already reported; attaching it
+      // to itself would throw IllegalArgumentException.
+      return inFlight == null ? thrown : inFlight;
+    }
+    if (thrown instanceof VirtualMachineError && !(inFlight instanceof VirtualMachineError)) {
+      attach(thrown, inFlight, true);
       return thrown;
     }
-    // thrown == inFlight: a close that rethrows the failure it already reported; attaching it to
-    // itself would throw IllegalArgumentException. reachable(thrown, inFlight): attaching would
-    // make
-    // a cycle. Both cases leave inFlight as is, and nothing is lost.
-    if (thrown != inFlight && !reachable(thrown, inFlight)) {
-      inFlight.addSuppressed(thrown);
-    }
+    // No duplicate check here: it would walk the in-flight exception's tree, which grows with each
+    // failing cleanup (quadratic for a million of them); a cleanup's fresh failure is not in it.
+    attach(inFlight, thrown, false);
     return inFlight;
+  }
+
+  /**
+   * Attaches {@code suppressed} to {@code primary} unless it would make a cycle or (if {@code
+   * checkDuplicate}) it is already reachable from it; an {@link InterruptedException} that ends up
+   * attached sets the current thread's interrupt status again, so that the interrupt is not lost.
+   */
+  private static void attach(Throwable primary, Throwable suppressed, boolean checkDuplicate) {
+    if (!reachable(suppressed, primary) && !(checkDuplicate && reachable(primary, suppressed))) {
+      primary.addSuppressed(suppressed);
+    }
+    keepInterrupt(suppressed);
+  }
+
+  /**
+   * An {@link InterruptedException} that no longer propagates by itself (attached to another, or
+   * suppressed by an exit) would swallow the interrupt: set the status again, as a catch block that
+   * does not rethrow should.
+   */
+  private static void keepInterrupt(Throwable handled) {
+    if (handled instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
