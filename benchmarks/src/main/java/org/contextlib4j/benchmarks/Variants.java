@@ -45,6 +45,23 @@ final class Variants {
   }
 
   /**
+   * {@code n} nested stacks: stack i registers resource i, then enters stack i + 1 with {@code
+   * enterContext}. Closing the outermost unwinds every stack in place (no recursion), so resource
+   * {@code n - 1} closes first and resource 0 last.
+   */
+  static <R extends AutoCloseable> void nestedStacks(R[] resources, int n) {
+    try (ExitStack outer = new ExitStack()) {
+      ExitStack stack = outer;
+      for (int i = 0; i < n; i++) {
+        stack.register(resources[i]);
+        if (i + 1 < n) {
+          stack = stack.enterContext(new ExitStack());
+        }
+      }
+    }
+  }
+
+  /**
    * The baseline: what a careful programmer writes by hand without a library. The opened resources
    * go into an array sized for {@code n}; the {@code finally} block closes them in reverse order,
    * each close in its own {@code try}/{@code catch}, attaching later failures to the first one (or

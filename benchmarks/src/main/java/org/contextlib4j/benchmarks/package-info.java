@@ -14,13 +14,24 @@
  * limitations under the License.
  */
 /**
- * JMH benchmarks: the cost of registering and closing N cheap resources with {@link
- * org.contextlib4j.ExitStack}, next to a hand-written flat {@code try}/{@code finally}, nested
- * try-with-resources, Guava's {@code Closer} and Scala's {@code Using.Manager}.
+ * JMH benchmarks of the library against hand-written code and library peers.
  *
- * <p>Start at {@link org.contextlib4j.benchmarks.CleanupBenchmark}; the code of each variant is in
- * {@link org.contextlib4j.benchmarks.Variants}. Results and how to rerun them: {@code
- * docs/benchmarks.md}.
+ * <ul>
+ *   <li>{@link org.contextlib4j.benchmarks.CleanupBenchmark}: registering and closing N cheap
+ *       resources with {@link org.contextlib4j.ExitStack}, next to a hand-written flat {@code
+ *       try}/{@code finally}, nested try-with-resources, Guava's {@code Closer} and Scala's {@code
+ *       Using.Manager}; the code of each variant is in {@link
+ *       org.contextlib4j.benchmarks.Variants};
+ *   <li>{@link org.contextlib4j.benchmarks.UnwindScalingBenchmark}: unwinding stays linear up to a
+ *       million entries and a hundred thousand nested stacks;
+ *   <li>{@link org.contextlib4j.benchmarks.GeneratorBenchmark}: generator-style managers in
+ *       callback and split mode;
+ *   <li>{@link org.contextlib4j.benchmarks.AsyncBenchmark}: {@link org.contextlib4j.AsyncExitStack}
+ *       against a hand-written {@code CompletableFuture} chain ({@link
+ *       org.contextlib4j.benchmarks.AsyncVariants}).
+ * </ul>
+ *
+ * <p>Results and how to rerun them: {@code docs/benchmarks.md}.
  */
 @NullMarked
 package org.contextlib4j.benchmarks;

@@ -49,6 +49,7 @@ class VariantsTest {
         Arguments.of("flat", (Variant) Variants::flat),
         Arguments.of("nested", (Variant) Variants::nested),
         Arguments.of("nestedRecursive", (Variant) (r, n) -> Variants.nestedRecursive(r, 0, n)),
+        Arguments.of("nestedStacks", (Variant) Variants::nestedStacks),
         Arguments.of("guavaCloser", (Variant) Variants::guavaCloser),
         Arguments.of("scalaUsing", (Variant) (r, n) -> Variants.scalaUsing(r, n, RELEASABLE)));
   }

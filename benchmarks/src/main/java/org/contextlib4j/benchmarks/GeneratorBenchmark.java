@@ -1,0 +1,133 @@
+package org.contextlib4j.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.contextlib4j.ContextManager;
+import org.contextlib4j.Contexts;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Issue 3: what a generator-style manager ({@link Contexts#contextManager}) costs.
+ *
+ * <ul>
+ *   <li>{@link #handWritten}: the baseline, the same work written as a {@code try}/{@code
+ *       catch}/{@code finally} around the with-block;
+ *   <li>{@link #callbackMode}: a fresh manager run with {@link Contexts#run}, the with-block
+ *       running inside the yield on the caller's thread;
+ *   <li>{@link #splitMode}: a fresh manager's {@code enter()} then {@code exit(null)}, as an
+ *       ExitStack does; the body runs on a helper thread (virtual on JDK 21+, a pooled platform
+ *       thread on 17) with a hand-off at each step; the caller is JMH's platform thread;
+ *   <li>{@link #splitModeFromVirtualThread}: the same, called from a virtual thread.
+ * </ul>
+ *
+ * <p>Every variant runs the body's {@code finally} ({@code teardowns++}) and the with-block ({@code
+ * blocks++}, plus the blackhole) once per operation; after every iteration the state checks that
+ * both counters are equal and positive.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class GeneratorBenchmark {
+
+  private final String value = "resource";
+  private long teardowns;
+  private long blocks;
+
+  /** Fails the run unless every operation ran its with-block and its teardown once. */
+  @TearDown(Level.Iteration)
+  public void check() {
+    if (teardowns == 0 || teardowns != blocks) {
+      throw new IllegalStateException(teardowns + " teardowns for " + blocks + " blocks");
+    }
+  }
+
+  @Benchmark
+  @SuppressWarnings("UnusedException") // rethrown as is: the same shape as the yield's delivery
+  public void handWritten(Blackhole bh) throws Throwable {
+    String v = value;
+    try {
+      blocks++;
+      bh.consume(v);
+    } catch (Throwable t) {
+      throw t;
+    } finally {
+      teardowns++;
+    }
+  }
+
+  @Benchmark
+  public void callbackMode(Blackhole bh) {
+    Contexts.run(
+        Contexts.<String>contextManager(
+            y -> {
+              try {
+                y.yield(value);
+              } finally {
+                teardowns++;
+              }
+            }),
+        v -> {
+          blocks++;
+          bh.consume(v);
+        });
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public boolean splitMode(Blackhole bh) throws Exception {
+    return enterAndExit(bh);
+  }
+
+  /**
+   * {@link #splitMode} called {@value #CALLS} times in a row from one virtual thread (a platform
+   * thread on JDK 17, which has none), as a program running on virtual threads would; the score is
+   * per enter+exit and includes 1/{@value #CALLS} of starting and joining that thread.
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @OperationsPerInvocation(CALLS)
+  public void splitModeFromVirtualThread(Blackhole bh) throws Exception {
+    Exception[] failure = new Exception[1];
+    Thread caller =
+        VirtualThreads.start(
+            () -> {
+              try {
+                for (int i = 0; i < CALLS; i++) {
+                  bh.consume(enterAndExit(bh));
+                }
+              } catch (Exception e) {
+                failure[0] = e;
+              }
+            });
+    caller.join();
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+  }
+
+  static final int CALLS = 1000;
+
+  private boolean enterAndExit(Blackhole bh) throws Exception {
+    ContextManager<String> m =
+        Contexts.contextManager(
+            y -> {
+              try {
+                y.yield(value);
+              } finally {
+                teardowns++;
+              }
+            });
+    String v = m.enter();
+    blocks++;
+    bh.consume(v);
+    return m.exit(null);
+  }
+}

@@ -1,0 +1,135 @@
+package org.contextlib4j.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.contextlib4j.ExitStack;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Does unwinding stay linear? Register {@code n} entries on one stack and close it, for n from ten
+ * thousand to a million: if the time per entry (ns/op divided by n, computed in {@code
+ * docs/benchmarks.md}) stays flat, unwinding is linear. Plain {@link AutoCloseable}s ({@link
+ * #register}) and exception-aware exits ({@link #push}) are measured separately, next to the
+ * hand-written flat {@code try}/{@code finally} of {@link Variants#flat} as a linear reference.
+ *
+ * <p>The objects are created once per trial; after every iteration the state checks that the last
+ * operation ran every one of them once, in reverse order of registration.
+ *
+ * <p>{@link Nested} measures the other shape: {@code n} stacks, each one registered (with {@code
+ * enterContext}) in the previous one and holding one resource, unwound without recursion.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class UnwindScalingBenchmark {
+
+  @Param({"10000", "100000", "1000000"})
+  public int n;
+
+  private Res[] resources = new Res[0];
+  private Handler[] handlers = new Handler[0];
+  private Ticker ticker = new Ticker();
+
+  /** Creates the resources and the handlers, once per trial. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    ticker = new Ticker();
+    resources = new Res[n];
+    handlers = new Handler[n];
+    for (int i = 0; i < n; i++) {
+      resources[i] = new Res(ticker);
+      handlers[i] = new Handler(ticker);
+    }
+  }
+
+  /**
+   * Fails the run unless the last operation ran the n resources or the n handlers, each once, in
+   * reverse order.
+   */
+  @TearDown(Level.Iteration)
+  public void check() {
+    long ticks = ticker.ticks;
+    boolean resourcesRanLast = resources[0].closedAt() > handlers[0].closedAt();
+    for (int i = 0; i < n; i++) {
+      long closedAt = resourcesRanLast ? resources[i].closedAt() : handlers[i].closedAt();
+      if (closedAt != ticks - i) {
+        throw new IllegalStateException(
+            "entry " + i + " ran at " + closedAt + ", last tick " + ticks);
+      }
+    }
+  }
+
+  /** {@code stack.register(resource)} n times, then close. */
+  @Benchmark
+  public void register() {
+    Variants.exitStack(resources, n);
+  }
+
+  /** {@code stack.push(handler)} n times, then close. */
+  @Benchmark
+  public void push() {
+    try (ExitStack stack = new ExitStack()) {
+      for (int i = 0; i < n; i++) {
+        stack.push(handlers[i]);
+      }
+    }
+  }
+
+  /** The linear reference: the hand-written flat {@code try}/{@code finally}. */
+  @Benchmark
+  public void flatTryFinally() throws Exception {
+    Variants.flat(resources, n);
+  }
+
+  /**
+   * {@code n} nested stacks: stack i holds resource i, then stack i + 1 (entered with {@code
+   * enterContext}); closing the outermost one unwinds them all, innermost first.
+   */
+  @State(Scope.Thread)
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public static class Nested {
+
+    @Param({"1000", "10000", "100000"})
+    public int n;
+
+    private Res[] resources = new Res[0];
+    private Ticker ticker = new Ticker();
+
+    /** Creates the resources, once per trial. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      ticker = new Ticker();
+      resources = new Res[n];
+      for (int i = 0; i < n; i++) {
+        resources[i] = new Res(ticker);
+      }
+    }
+
+    /** Fails the run unless the last operation closed every resource once, innermost first. */
+    @TearDown(Level.Iteration)
+    public void check() {
+      long ticks = ticker.ticks;
+      for (int i = 0; i < n; i++) {
+        if (resources[i].closedAt() != ticks - i) {
+          throw new IllegalStateException(
+              "resource " + i + " closed at " + resources[i].closedAt() + ", last tick " + ticks);
+        }
+      }
+    }
+
+    /** Builds the n nested stacks and closes the outermost. */
+    @Benchmark
+    public void nestedStacks() {
+      Variants.nestedStacks(resources, n);
+    }
+  }
+}
