@@ -35,7 +35,7 @@ abstract class AbstractExitStack {
    * pointing here. The annotations themselves are correct JSpecify for users' checkers.
    */
   private static final Object[] EMPTY = {};
-  private static final int FIRST_CAPACITY = 2;
+  private static final int FIRST_CAPACITY = 4;
 
   // How to run an entry. The registration method knows it, so unwinding never asks an object which
   // interfaces it implements: on JDK 17-22 a failing interface instanceof costs a scan of the
@@ -48,15 +48,25 @@ abstract class AbstractExitStack {
   static final byte ASYNC_MANAGER = 5; // AsyncContextManager.exitAsync(failure)
   static final byte ASYNC_ACTION = 6; // AsyncCleanupAction.runAsync()
 
-  /** Registrations, oldest first. */
-  Object[] entries = EMPTY;
+  // Registrations, oldest first: the first one in a field (a stack of one allocates no array),
+  // the others in an array that doubles when full.
+
+  /** The first registration; {@link #EMPTY} when there is none. */
+  private Object first = EMPTY;
+
+  private byte firstKind;
+
+  /** Registrations 2, 3, ... at indexes 0, 1, .... */
+  private Object[] entries = EMPTY;
 
   /**
-   * The kind of each registration, parallel to {@link #entries}; allocated on the first one that is
-   * not {@link #PLAIN}, so a stack of plain resources costs one array slot per registration.
+   * The kind of each registration in {@link #entries}, parallel to it; allocated on the first one
+   * that is not {@link #PLAIN}, so a stack of plain resources costs one array slot per
+   * registration.
    */
-  byte @Nullable [] kinds;
+  private byte @Nullable [] kinds;
 
+  /** How many registrations there are. */
   int size;
 
   AbstractExitStack() {}
@@ -149,43 +159,61 @@ abstract class AbstractExitStack {
 
   final void add(Object entry, byte kind) {
     int index = size;
-    if (index == entries.length) {
-      int capacity = Math.max(FIRST_CAPACITY, index << 1);
+    if (index == 0) {
+      first = entry;
+      firstKind = kind;
+      size = 1;
+      return;
+    }
+    int slot = index - 1;
+    if (slot == entries.length) {
+      int capacity = Math.max(FIRST_CAPACITY, slot << 1);
       entries = Arrays.copyOf(entries, capacity);
       if (kinds != null) {
         kinds = Arrays.copyOf(kinds, capacity);
       }
     }
-    entries[index] = entry;
+    entries[slot] = entry;
     byte[] k = kinds;
     if (k == null && kind != PLAIN) {
       k = kinds = new byte[entries.length];
     }
     if (k != null) {
-      k[index] = kind;
+      k[slot] = kind;
     }
     size = index + 1;
   }
 
   /** The kind of the entry at {@code index}. */
   final byte kindAt(int index) {
+    if (index == 0) {
+      return firstKind;
+    }
     byte[] k = kinds;
-    return k == null ? PLAIN : k[index];
+    return k == null ? PLAIN : k[index - 1];
   }
 
   /** Removes the last entry, which must exist; read its kind with {@link #kindAt} first. */
   final Object removeLast() {
     int index = --size;
-    Object entry = entries[index];
-    entries[index] = null;
+    if (index == 0) {
+      Object entry = first;
+      first = EMPTY;
+      return entry;
+    }
+    Object entry = entries[index - 1];
+    entries[index - 1] = null;
     return entry;
   }
 
   /** Moves every registration to {@code target}, which must be empty, in one step. */
   final void moveTo(AbstractExitStack target) {
+    target.first = first;
+    target.firstKind = firstKind;
     target.entries = entries;
     target.kinds = kinds;
     target.size = size;
+    first = EMPTY;
     entries = EMPTY;
     kinds = null;
     size = 0;
