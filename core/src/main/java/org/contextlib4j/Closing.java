@@ -18,8 +18,8 @@ package org.contextlib4j;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link Contexts#closing}: a manager whose exit closes a resource as a plain cleanup. The stack
- * also uses it to mark a registration that must be closed rather than run as an exit.
+ * {@link Contexts#closing}: a manager whose exit closes a resource as a plain cleanup. The stacks
+ * recognise it and close the resource directly (a closed {@link ExitStack} unwinds in place).
  */
 final class Closing<C extends AutoCloseable> implements ContextManager<C> {
   final C resource;
