@@ -17,10 +17,10 @@ package org.contextlib4j;
 
 import static org.contextlib4j.internal.Throwables.checkNotNull;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Stages;
@@ -85,7 +85,21 @@ import org.jspecify.annotations.Nullable;
 public final class AsyncExitStack extends AbstractExitStack
     implements AsyncContextManager<AsyncExitStack>, AsyncInFlightExit {
 
-  private final AtomicReference<@Nullable CompletableFuture<?>> closing = new AtomicReference<>();
+  /** The result of the close that is running, if any (a second close waits for it). */
+  private volatile @Nullable CompletableFuture<?> closing;
+
+  private static final VarHandle CLOSING;
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      CLOSING = lookup.findVarHandle(AsyncExitStack.class, "closing", CompletableFuture.class);
+      STATE = lookup.findVarHandle(Unwind.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /** The thread running the unwinding loop right now, if any: detects a re-entrant close. */
   private volatile @Nullable Thread driving;
@@ -205,7 +219,7 @@ public final class AsyncExitStack extends AbstractExitStack
    *     in flight at the end
    */
   public CompletionStage<@Nullable Void> closeAsync() {
-    return Stages.failIfNotNull(exitInFlightAsync(null));
+    return unwindAsync(null, CLOSE);
   }
 
   /**
@@ -220,7 +234,7 @@ public final class AsyncExitStack extends AbstractExitStack
    */
   public CompletionStage<@Nullable Void> closeAsync(Throwable failure) {
     checkNotNull(failure, "failure");
-    return Stages.failIfNotNull(exitInFlightAsync(failure));
+    return unwindAsync(failure, CLOSE);
   }
 
   /**
@@ -234,30 +248,45 @@ public final class AsyncExitStack extends AbstractExitStack
    */
   @Override
   public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
-    return Stages.report(failure, exitInFlightAsync(failure));
+    return unwindAsync(failure, EXIT);
   }
 
   @Override
   public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
-    CompletableFuture<@Nullable Throwable> done = new CompletableFuture<>();
+    return unwindAsync(failure, IN_FLIGHT);
+  }
+
+  // What the stage returned by an unwinding completes with (see Unwind.finish).
+  private static final byte IN_FLIGHT = 0; // the exception in flight at the end, as a value
+  private static final byte CLOSE = 1; // nothing, or failed with the exception in flight
+  private static final byte EXIT = 2; // exitAsync's Boolean, or failed with another exception
+
+  /** Starts unwinding; the returned stage's type follows {@code mode}. */
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
+  private <R extends @Nullable Object> CompletableFuture<R> unwindAsync(
+      @Nullable Throwable failure, byte mode) {
+    CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
     if (driving == Thread.currentThread()) {
       // Called from one of this stack's own cleanups, while it unwinds: unwind the rest now, as
       // Python's re-entrant aclose() and the sync stack do (waiting for the running close would
       // wait for ourselves).
-      new Unwind(this, failure, done, false).drive();
-      return done;
+      new Unwind(this, failure, result, mode, false).drive();
+      return (CompletableFuture<R>) result;
     }
-    CompletableFuture<?> running = closing.get();
-    if (running != null || !closing.compareAndSet(null, done)) {
+    if (!CLOSING.compareAndSet(this, null, result)) {
       // A close is already running: run nothing, and finish when it does (test262's rule for
-      // AsyncDisposableStack). Its outcome belongs to its caller.
-      CompletableFuture<?> first = closing.get();
-      return first == null
-          ? exitInFlightAsync(failure)
-          : first.handle((ignoredValue, ignoredFailure) -> null);
+      // AsyncDisposableStack). Its outcome belongs to its caller; ours is "nothing in flight".
+      CompletableFuture<?> first = closing;
+      if (first == null) {
+        return unwindAsync(failure, mode); // it has just finished: this is a close of its own
+      }
+      return (CompletableFuture<R>)
+          first.handle(
+              (ignoredValue, ignoredFailure) ->
+                  mode == EXIT ? Boolean.valueOf(failure != null) : null);
     }
-    new Unwind(this, failure, done, true).drive();
-    return done;
+    new Unwind(this, failure, result, mode, true).drive();
+    return (CompletableFuture<R>) result;
   }
 
   /** {@return a short description with the number of registered cleanups} */
@@ -285,8 +314,13 @@ public final class AsyncExitStack extends AbstractExitStack
     private final AsyncExitStack root;
     private AsyncExitStack stack; // the stack being drained: root, or one nested in it
     private @Nullable Resume resume; // where to go back to when a nested stack is drained
-    private final CompletableFuture<@Nullable Throwable> done;
-    private final AtomicInteger state = new AtomicInteger(IDLE);
+    private final @Nullable Throwable failure;
+    private final CompletableFuture<@Nullable Object> result;
+    private final byte mode;
+
+    @SuppressWarnings("UnusedVariable") // read and written through STATE
+    private volatile int state = IDLE;
+
     private final boolean ownsClosing;
     private @Nullable Throwable inFlight;
     private @Nullable Object pending; // the async entry whose stage is awaited
@@ -295,12 +329,15 @@ public final class AsyncExitStack extends AbstractExitStack
     Unwind(
         AsyncExitStack stack,
         @Nullable Throwable failure,
-        CompletableFuture<@Nullable Throwable> done,
+        CompletableFuture<@Nullable Object> result,
+        byte mode,
         boolean ownsClosing) {
       this.root = stack;
       this.stack = stack;
+      this.failure = failure;
       this.inFlight = failure;
-      this.done = done;
+      this.result = result;
+      this.mode = mode;
       this.ownsClosing = ownsClosing;
     }
 
@@ -315,9 +352,22 @@ public final class AsyncExitStack extends AbstractExitStack
       }
       if (finished) {
         if (ownsClosing) {
-          root.closing.set(null);
+          root.closing = null;
         }
-        done.complete(inFlight);
+        finish(inFlight);
+      }
+    }
+
+    /** Completes the caller's stage from the exception in flight at the end, per {@link #mode}. */
+    private void finish(@Nullable Throwable out) {
+      if (mode == IN_FLIGHT) {
+        result.complete(out);
+      } else if (out == null) {
+        result.complete(mode == EXIT ? Boolean.valueOf(failure != null) : null);
+      } else if (mode == EXIT && out == failure) {
+        result.complete(false);
+      } else {
+        result.completeExceptionally(out);
       }
     }
 
@@ -371,9 +421,9 @@ public final class AsyncExitStack extends AbstractExitStack
         }
         pending = entry;
         pendingKind = kind;
-        state.set(REGISTERING);
+        state = REGISTERING;
         stage.whenComplete(this);
-        if (state.compareAndSet(REGISTERING, WAITING)) {
+        if (STATE.compareAndSet(this, REGISTERING, WAITING)) {
           return false; // resumes in accept, on the thread that completes the stage
         }
         // Completed during whenComplete: accept has recorded the result; continue here.
@@ -388,7 +438,7 @@ public final class AsyncExitStack extends AbstractExitStack
       Object entry = pending;
       pending = null;
       inFlight = fold(checkNotNull(entry, "pending entry"), pendingKind, inFlight, value, failure);
-      if (state.compareAndSet(REGISTERING, COMPLETED_INLINE)) {
+      if (STATE.compareAndSet(this, REGISTERING, COMPLETED_INLINE)) {
         return;
       }
       drive();
