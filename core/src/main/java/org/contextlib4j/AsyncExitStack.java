@@ -362,12 +362,19 @@ public final class AsyncExitStack extends AbstractExitStack
     private void finish(@Nullable Throwable out) {
       if (mode == IN_FLIGHT) {
         result.complete(out);
-      } else if (out == null) {
-        result.complete(mode == EXIT ? Boolean.valueOf(failure != null) : null);
-      } else if (mode == EXIT && out == failure) {
-        result.complete(false);
+      } else if (mode == CLOSE) {
+        if (out == null) {
+          result.complete(null);
+        } else {
+          result.completeExceptionally(out);
+        }
       } else {
-        result.completeExceptionally(out);
+        Boolean answer = ExceptionRule.exitReport(failure, out);
+        if (answer != null) {
+          result.complete(answer);
+        } else {
+          result.completeExceptionally(checkNotNull(out, "out"));
+        }
       }
     }
 

@@ -237,13 +237,11 @@ public final class ExitStack extends AbstractExitStack
    * flight.
    */
   static boolean report(@Nullable Throwable failure, @Nullable Throwable out) {
-    if (out == null) {
-      return failure != null;
+    Boolean answer = ExceptionRule.exitReport(failure, out);
+    if (answer == null) {
+      throw sneakyThrow(checkNotNull(out, "out"));
     }
-    if (out == failure) {
-      return false;
-    }
-    throw sneakyThrow(out);
+    return answer;
   }
 
   /**

@@ -69,6 +69,24 @@ public final class ExceptionRule {
   }
 
   /**
+   * What a whole exit (a stack's, a generator-style manager's) reports to its caller, given the
+   * exception it received and the one in flight after it, as {@code ContextManager.exit} must:
+   * {@code TRUE} if the received exception ended suppressed, {@code FALSE} if nothing was received
+   * or the received one continues, {@code null} if another exception ({@code out}) is in flight and
+   * must be thrown (or the stage failed with it).
+   *
+   * @param failure the exception the exit received, or null
+   * @param out the exception in flight after it, or null
+   * @return the answer, or null for "throw {@code out}"
+   */
+  public static @Nullable Boolean exitReport(@Nullable Throwable failure, @Nullable Throwable out) {
+    if (out == null) {
+      return failure != null;
+    }
+    return out == failure ? Boolean.FALSE : null;
+  }
+
+  /**
    * An exception-aware exit threw {@code thrown}: it replaces what was in flight, which is attached
    * to it unless it is the same exception, is already reachable from it, or would make a cycle.
    *

@@ -15,6 +15,8 @@
  */
 package org.contextlib4j.internal;
 
+import static org.contextlib4j.internal.Throwables.checkNotNull;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -50,29 +52,6 @@ public final class Stages {
   }
 
   /**
-   * Turns "the exception in flight at the end" into a stage that fails with it (the exception
-   * itself, not wrapped), or completes normally if there is none.
-   *
-   * @param outcome a stage completing with the exception in flight, or null
-   * @return a stage completing normally, or exceptionally with that exception
-   */
-  public static CompletionStage<@Nullable Void> failIfNotNull(
-      CompletionStage<@Nullable Throwable> outcome) {
-    CompletableFuture<@Nullable Void> result = new CompletableFuture<>();
-    outcome.whenComplete(
-        (out, failure) -> {
-          if (failure != null) {
-            result.completeExceptionally(unwrap(failure));
-          } else if (out != null) {
-            result.completeExceptionally(out);
-          } else {
-            result.complete(null);
-          }
-        });
-    return result;
-  }
-
-  /**
    * The async form of {@code ContextManager.exit}'s answer: {@code true} if {@code failure} ended
    * suppressed, {@code false} if it continues, or a stage failed with the other exception in flight
    * (not wrapped).
@@ -88,12 +67,13 @@ public final class Stages {
         (out, error) -> {
           if (error != null) {
             result.completeExceptionally(unwrap(error));
-          } else if (out == null) {
-            result.complete(failure != null);
-          } else if (out == failure) {
-            result.complete(false);
+            return;
+          }
+          Boolean answer = ExceptionRule.exitReport(failure, out);
+          if (answer != null) {
+            result.complete(answer);
           } else {
-            result.completeExceptionally(out);
+            result.completeExceptionally(checkNotNull(out, "out"));
           }
         });
     return result;

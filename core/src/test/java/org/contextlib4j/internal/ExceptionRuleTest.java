@@ -146,4 +146,15 @@ class ExceptionRuleTest {
     }
     assertThat(ExceptionRule.reachable(root, current)).isTrue();
   }
+
+  @Test
+  void exitReport_saysSuppressedContinuesOrThrow() {
+    RuntimeException x = ex("x");
+    RuntimeException y = ex("y");
+    assertThat(ExceptionRule.exitReport(null, null)).isFalse();
+    assertThat(ExceptionRule.exitReport(x, null)).isTrue();
+    assertThat(ExceptionRule.exitReport(x, x)).isFalse();
+    assertThat(ExceptionRule.exitReport(x, y)).isNull();
+    assertThat(ExceptionRule.exitReport(null, y)).isNull();
+  }
 }
