@@ -83,7 +83,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class AsyncExitStack extends AbstractExitStack
-    implements AsyncContextManager<AsyncExitStack>, AsyncInFlightExit {
+    implements AsyncInFlightExit<AsyncExitStack> {
 
   /** The result of the close that is running, if any (a second close waits for it). */
   private volatile @Nullable CompletableFuture<?> closing;
@@ -456,7 +456,7 @@ public final class AsyncExitStack extends AbstractExitStack
       return switch (kind) {
         case ASYNC_HANDLER -> ((AsyncExitHandler) entry).exitAsync(inFlight);
         case ASYNC_MANAGER ->
-            entry instanceof AsyncInFlightExit exit
+            entry instanceof AsyncInFlightExit<?> exit
                 ? exit.exitInFlightAsync(inFlight)
                 : ((AsyncContextManager<?>) entry).exitAsync(inFlight);
         default -> ((AsyncCleanupAction) entry).runAsync();
@@ -477,7 +477,7 @@ public final class AsyncExitStack extends AbstractExitStack
       if (thrown != null) {
         return ExceptionRule.exitThrew(inFlight, thrown);
       }
-      if (kind == ASYNC_MANAGER && entry instanceof AsyncInFlightExit) {
+      if (kind == ASYNC_MANAGER && entry instanceof AsyncInFlightExit<?>) {
         return (Throwable) value; // computed by the exit itself, taken as is
       }
       return ExceptionRule.exitReturned(inFlight, Boolean.TRUE.equals(value));

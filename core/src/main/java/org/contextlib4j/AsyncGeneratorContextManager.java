@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Contexts#asyncContextManager}: a one-shot async manager whose enter and exit are one body.
  */
 final class AsyncGeneratorContextManager<T extends @Nullable Object>
-    implements AsyncContextManager<T>, AsyncInFlightExit, AsyncYielder<T> {
+    implements AsyncInFlightExit<T>, AsyncYielder<T> {
 
   private enum State {
     NEW,
@@ -158,11 +158,6 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
       }
     }
     return out;
-  }
-
-  @Override
-  public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
-    return Stages.report(failure, exitInFlightAsync(failure));
   }
 
   /** The yield point handed to the body. */

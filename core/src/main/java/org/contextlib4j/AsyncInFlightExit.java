@@ -16,6 +16,7 @@
 package org.contextlib4j;
 
 import java.util.concurrent.CompletionStage;
+import org.contextlib4j.internal.Stages;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * flight after it (as a value, or null), taken as is by the async stack. A nested {@link
  * AsyncExitStack} and an async generator-style manager are such exits.
  */
-interface AsyncInFlightExit {
+interface AsyncInFlightExit<T extends @Nullable Object> extends AsyncContextManager<T> {
 
   /**
    * Runs the exit.
@@ -32,4 +33,10 @@ interface AsyncInFlightExit {
    * @return a stage completing with the exception in flight after it, or null
    */
   CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable inFlight);
+
+  /** {@link AsyncContextManager#exitAsync}'s answer, from {@link #exitInFlightAsync}. */
+  @Override
+  default CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
+    return Stages.report(failure, exitInFlightAsync(failure));
+  }
 }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Contexts#closingAsync}: enters to a resource and closes it asynchronously on exit, as a
  * plain cleanup (a failing close never hides the exception in flight).
  */
-final class ClosingAsync<C> implements AsyncContextManager<C>, AsyncInFlightExit {
+final class ClosingAsync<C> implements AsyncInFlightExit<C> {
   private final C resource;
   private final Function<? super C, ? extends CompletionStage<?>> close;
 
@@ -56,11 +56,6 @@ final class ClosingAsync<C> implements AsyncContextManager<C>, AsyncInFlightExit
                     ? failure
                     : ExceptionRule.cleanupThrew(failure, Stages.unwrap(error))));
     return out;
-  }
-
-  @Override
-  public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
-    return Stages.report(failure, exitInFlightAsync(failure));
   }
 
   @Override

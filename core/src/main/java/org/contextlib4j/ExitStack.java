@@ -254,7 +254,7 @@ public final class ExitStack extends AbstractExitStack
     if (nested == null) {
       return runLeaf(entry, kind, inFlight);
     }
-    return kind == MANAGER && !(entry instanceof Closing)
+    return seesOurException(entry, kind)
         ? unwind(nested, inFlight)
         : afterPlainStack(inFlight, unwind(nested, null));
   }
@@ -287,7 +287,7 @@ public final class ExitStack extends AbstractExitStack
       ExitStack nested = nestedStack(entry, kind);
       if (nested == null) {
         inFlight = runLeaf(entry, kind, inFlight);
-      } else if (kind == MANAGER && !(entry instanceof Closing)) {
+      } else if (seesOurException(entry, kind)) {
         // Registered as a manager: its exits see our exception in flight and their result is
         // ours, exactly what nested.exit(inFlight) would give.
         resume = new Frame(stack, false, null, resume);
@@ -300,6 +300,14 @@ public final class ExitStack extends AbstractExitStack
         stack = nested;
       }
     }
+  }
+
+  /**
+   * For a nested stack: true if it was registered as a manager (its exits see and change our
+   * exception in flight), false if as a resource or through closing (closed as a plain cleanup).
+   */
+  private static boolean seesOurException(Object entry, byte kind) {
+    return kind == MANAGER && !(entry instanceof Closing);
   }
 
   /** The stack to drain in place for this entry, or null if it is not a nested stack. */

@@ -24,8 +24,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Contexts#toAsync}: a synchronous manager seen through the async protocol. Its exit runs
  * through the sync stack's own step, so the async stack takes its outcome as is.
  */
-final class SyncAsAsync<T extends @Nullable Object>
-    implements AsyncContextManager<T>, AsyncInFlightExit {
+final class SyncAsAsync<T extends @Nullable Object> implements AsyncInFlightExit<T> {
   private final ContextManager<T> manager;
 
   SyncAsAsync(ContextManager<T> manager) {
@@ -45,11 +44,6 @@ final class SyncAsAsync<T extends @Nullable Object>
   public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
     return CompletableFuture.completedFuture(
         ExitStack.exitEntry(manager, AbstractExitStack.MANAGER, failure));
-  }
-
-  @Override
-  public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
-    return Stages.report(failure, exitInFlightAsync(failure));
   }
 
   @Override

@@ -113,22 +113,18 @@ class AsyncExitStackAsyncEntriesContractTest extends ExitStackContract {
     }
   }
 
+  /**
+   * Registers every entry through the async methods; close, exit and popAll as {@code Blocking}.
+   */
   @SuppressWarnings("NullAway") // forwards null arguments on purpose, for the NPE's message
-  private final class OnWorker implements StackUnderTest {
-    private final AsyncExitStack stack;
-
+  private final class OnWorker extends AsyncExitStackContractTest.Blocking {
     OnWorker(AsyncExitStack stack) {
-      this.stack = stack;
+      super(stack);
     }
 
     @Override
-    public Object self() {
-      return stack;
-    }
-
-    @Override
-    public Object enter() {
-      return join(stack.enterAsync());
+    StackUnderTest wrap(AsyncExitStack moved) {
+      return new OnWorker(moved);
     }
 
     @Override
@@ -179,31 +175,6 @@ class AsyncExitStackAsyncEntriesContractTest extends ExitStackContract {
                     return "closed";
                   }));
       return resource;
-    }
-
-    @Override
-    public void pushStack(StackUnderTest inner) {
-      stack.pushAsyncExit((AsyncExitStack) inner.self());
-    }
-
-    @Override
-    public StackUnderTest popAll() {
-      return new OnWorker(stack.popAll());
-    }
-
-    @Override
-    public void close() {
-      join(stack.closeAsync());
-    }
-
-    @Override
-    public void close(Throwable failure) {
-      join(stack.closeAsync(failure));
-    }
-
-    @Override
-    public boolean exit(@Nullable Throwable failure) {
-      return join(stack.exitAsync(failure));
     }
   }
 }

@@ -49,8 +49,22 @@ class AsyncExitStackContractTest extends ExitStackContract {
     }
   }
 
-  /** Python's {@code SyncAsyncExitStack}: the stack's own registrations, blocking close/exit. */
-  private record Blocking(AsyncExitStack stack) implements StackUnderTest {
+  /**
+   * Python's {@code SyncAsyncExitStack}: the stack's own registrations, blocking close/exit.
+   * Subclasses change how entries are registered and keep the rest.
+   */
+  static class Blocking implements StackUnderTest {
+    final AsyncExitStack stack;
+
+    Blocking(AsyncExitStack stack) {
+      this.stack = stack;
+    }
+
+    /** The adapter for the stack {@code popAll} returns: the same kind as this one. */
+    StackUnderTest wrap(AsyncExitStack moved) {
+      return new Blocking(moved);
+    }
+
     @Override
     public Object self() {
       return stack;
@@ -93,7 +107,7 @@ class AsyncExitStackContractTest extends ExitStackContract {
 
     @Override
     public StackUnderTest popAll() {
-      return new Blocking(stack.popAll());
+      return wrap(stack.popAll());
     }
 
     @Override
