@@ -47,6 +47,7 @@ abstract class AbstractExitStack {
   static final byte ASYNC_HANDLER = 4; // AsyncExitHandler.exitAsync(failure)
   static final byte ASYNC_MANAGER = 5; // AsyncContextManager.exitAsync(failure)
   static final byte ASYNC_ACTION = 6; // AsyncCleanupAction.runAsync()
+  static final byte HANDLE = 7; // a Registration: its own entry and kind, unless cancelled or run
 
   // Registrations, oldest first: the first one in a field (a stack of one allocates no array),
   // the others in an array that doubles when full.
@@ -155,6 +156,26 @@ abstract class AbstractExitStack {
     return resource;
   }
 
+  /**
+   * {@return the registration methods of this stack in a form that returns a handle} Each handle
+   * can cancel its registration or run it early, in place; see {@link Registration}.
+   *
+   * <pre>{@code
+   * Registration<CleanupAction> undo = stack.handles().callback(() -> rollback(change));
+   * apply(change);
+   * undo.cancel();   // applied: nothing to undo
+   * }</pre>
+   */
+  public Handles handles() {
+    return new Handles(this);
+  }
+
+  /** Registers {@code registration}; the one place handles are added (a subclass may lock). */
+  <R extends Registration<?>> R addHandle(R registration) {
+    add(registration, HANDLE);
+    return registration;
+  }
+
   // --- storage ---------------------------------------------------------------------------------
 
   final void add(Object entry, byte kind) {
@@ -166,6 +187,10 @@ abstract class AbstractExitStack {
       return;
     }
     int slot = index - 1;
+    if (slot == entries.length && kinds != null) {
+      slot = dropFinishedHandles();
+      index = slot + 1;
+    }
     if (slot == entries.length) {
       int capacity = Math.max(FIRST_CAPACITY, slot << 1);
       entries = Arrays.copyOf(entries, capacity);
@@ -182,6 +207,32 @@ abstract class AbstractExitStack {
       k[slot] = kind;
     }
     size = index + 1;
+  }
+
+  /**
+   * Removes cancelled and early-run handles from {@link #entries}, keeping the order of the rest,
+   * and returns the first free slot. Called only when the array is full, so a stack that registers
+   * and cancels in a loop stays bounded, at an amortized constant cost per registration.
+   */
+  private int dropFinishedHandles() {
+    Object[] e = entries;
+    byte[] k = kinds;
+    if (k == null) {
+      return size - 1;
+    }
+    int used = size - 1;
+    int kept = 0;
+    for (int i = 0; i < used; i++) {
+      if (k[i] == HANDLE && !((Registration<?>) e[i]).isPending()) {
+        continue;
+      }
+      e[kept] = e[i];
+      k[kept] = k[i];
+      kept++;
+    }
+    Arrays.fill(e, kept, used, null);
+    size = kept + 1;
+    return kept;
   }
 
   /** The kind of the entry at {@code index}. */

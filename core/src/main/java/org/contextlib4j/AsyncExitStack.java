@@ -400,7 +400,7 @@ public final class AsyncExitStack extends AbstractExitStack
           stack = nested;
           continue;
         }
-        if (kind < ASYNC_HANDLER) {
+        if (kind < ASYNC_HANDLER || kind == HANDLE) {
           inFlight = ExitStack.exitEntry(entry, kind, inFlight); // the sync stack's own step
           continue;
         }

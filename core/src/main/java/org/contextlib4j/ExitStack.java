@@ -250,6 +250,10 @@ public final class ExitStack extends AbstractExitStack
    * AsyncExitStack}: the same step as this stack's own loop.
    */
   static @Nullable Throwable exitEntry(Object entry, byte kind, @Nullable Throwable inFlight) {
+    if (kind == HANDLE) {
+      Registration<?> handle = (Registration<?>) entry;
+      return handle.claim() ? exitEntry(handle.entry, handle.kind, inFlight) : inFlight;
+    }
     ExitStack nested = nestedStack(entry, kind);
     if (nested == null) {
       return runLeaf(entry, kind, inFlight);
@@ -284,6 +288,14 @@ public final class ExitStack extends AbstractExitStack
       }
       byte kind = stack.kindAt(stack.size - 1);
       Object entry = stack.removeLast();
+      if (kind == HANDLE) {
+        Registration<?> handle = (Registration<?>) entry;
+        if (!handle.claim()) {
+          continue; // cancelled or run early
+        }
+        entry = handle.entry;
+        kind = handle.kind;
+      }
       ExitStack nested = nestedStack(entry, kind);
       if (nested == null) {
         inFlight = runLeaf(entry, kind, inFlight);
