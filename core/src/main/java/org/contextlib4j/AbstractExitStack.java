@@ -19,6 +19,7 @@ import static org.contextlib4j.internal.Throwables.checkNotNull;
 import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
 import java.util.Arrays;
+import org.contextlib4j.internal.Leaks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,7 +71,11 @@ abstract class AbstractExitStack {
   /** How many registrations there are. */
   int size;
 
-  AbstractExitStack() {}
+  AbstractExitStack() {
+    if (Leaks.enabled) {
+      Leaks.track(this, getClass().getSimpleName(), "they will never run");
+    }
+  }
 
   /**
    * Enters {@code manager} and registers its exit.
@@ -184,6 +189,9 @@ abstract class AbstractExitStack {
       first = entry;
       firstKind = kind;
       size = 1;
+      if (Leaks.used) {
+        Leaks.pending(this, true);
+      }
       return;
     }
     int slot = index - 1;
@@ -250,6 +258,9 @@ abstract class AbstractExitStack {
     if (index == 0) {
       Object entry = first;
       first = EMPTY;
+      if (Leaks.used) {
+        Leaks.pending(this, false);
+      }
       return entry;
     }
     Object entry = entries[index - 1];
@@ -268,6 +279,10 @@ abstract class AbstractExitStack {
     entries = EMPTY;
     kinds = null;
     size = 0;
+    if (Leaks.used) {
+      Leaks.pending(this, false);
+      Leaks.pending(target, target.size > 0);
+    }
   }
 
   final String describeSize() {

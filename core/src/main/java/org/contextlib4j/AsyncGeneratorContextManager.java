@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.contextlib4j.GeneratorContextManager.GeneratorExit;
 import org.contextlib4j.internal.ExceptionRule;
+import org.contextlib4j.internal.Leaks;
 import org.contextlib4j.internal.Stages;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +65,12 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
 
   AsyncGeneratorContextManager(AsyncGeneratorBody<T> body) {
     this.body = body;
+    if (Leaks.enabled) {
+      Leaks.track(
+          this,
+          "async generator-style context manager",
+          "it was entered but not exited, so the rest of its body will never run");
+    }
   }
 
   /** A fresh, unentered manager for the same body: Python's {@code _recreate_cm}. */
@@ -98,6 +105,9 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
           if (e instanceof Yielded yielded) {
             @SuppressWarnings("unchecked")
             T value = (T) yielded.value();
+            if (Leaks.used) {
+              Leaks.pending(this, true);
+            }
             entered.complete(value);
           } else {
             synchronized (this) {
@@ -126,6 +136,9 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
                         : "async generator-style context manager exited twice")));
       }
       state = State.EXITING;
+      if (Leaks.used) {
+        Leaks.pending(this, false);
+      }
       thrownIn = failure;
       toResume = resume;
       next = nextEvent();

@@ -20,6 +20,7 @@ import static org.contextlib4j.internal.Throwables.sneakyThrow;
 import java.lang.ref.Cleaner;
 import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Handoff;
+import org.contextlib4j.internal.Leaks;
 import org.jspecify.annotations.Nullable;
 
 /*
@@ -64,6 +65,12 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
 
   GeneratorContextManager(GeneratorBody<T> body) {
     this.body = body;
+    if (Leaks.enabled) {
+      Leaks.track(
+          this,
+          "generator-style context manager",
+          "it was entered but not exited, and its body is closed without the block's exception");
+    }
   }
 
   /** A fresh, unentered manager for the same body: Python's {@code _recreate_cm}. */
@@ -131,6 +138,9 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       // generator when it is collected) so that no helper thread waits forever. The action holds
       // the Split, never this manager.
       cleanable = CLEANER.register(this, s::abandon);
+      if (Leaks.used) {
+        Leaks.pending(this, true);
+      }
       @SuppressWarnings("unchecked")
       T value = (T) yielded.value;
       return value;
@@ -153,6 +163,9 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     }
     state = State.DONE;
     split = null;
+    if (Leaks.used) {
+      Leaks.pending(this, false);
+    }
     Throwable out = s.exit(failure);
     Cleaner.Cleanable c = cleanable;
     if (c != null) {

@@ -1,0 +1,128 @@
+/*
+ * Copyright 2026 The contextlib4j developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.contextlib4j.internal;
+
+import java.lang.ref.Cleaner;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The leak detector behind {@code org.contextlib4j.LeakDetection}. Off, it costs a read of {@link
+ * #enabled} when a tracked object is created and when it becomes non-empty or empty: no field in
+ * the tracked object, no allocation. On, each tracked object gets a {@link Tracker} holding the
+ * stack trace of its creation, found through a weak identity map, and a {@link Cleaner} reports the
+ * object if it becomes unreachable while its tracker says cleanups are pending.
+ */
+public final class Leaks {
+  private Leaks() {}
+
+  /** The system property that turns detection on at start-up when set to {@code true}. */
+  public static final String PROPERTY = "org.contextlib4j.leakDetection";
+
+  /** The name of the {@link System.Logger} that reports leaks. */
+  public static final String LOGGER = "org.contextlib4j.leaks";
+
+  /** Whether objects created from now on are tracked. */
+  public static volatile boolean enabled = Boolean.getBoolean(PROPERTY);
+
+  /**
+   * Whether any object may be tracked: {@link #enabled} was true at some point. Changes of state
+   * are recorded while this is true, so that an object tracked before detection was turned off is
+   * not reported for cleanups it has since run.
+   */
+  public static volatile boolean used = enabled;
+
+  /** Turns tracking of new objects on or off. */
+  public static void enable(boolean on) {
+    if (on) {
+      used = true;
+    }
+    enabled = on;
+  }
+
+  // Tracked objects do not override equals/hashCode, so this is an identity map.
+  private static final Map<Object, Tracker> TRACKERS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Created on first use: no thread is started unless detection is turned on. */
+  private static final class Holder {
+    static final Cleaner CLEANER = Cleaner.create();
+  }
+
+  /**
+   * Starts tracking {@code owner}, created just now, if detection is on. Call it only after reading
+   * {@link #enabled} as true, so that the caller's fast path does not pass {@code this} anywhere.
+   *
+   * @param owner the object to watch
+   * @param what how a report names it, e.g. {@code "ExitStack"}
+   * @param unreleased what a report says happened to the pending cleanups
+   */
+  public static void track(Object owner, String what, String unreleased) {
+    Tracker tracker = new Tracker(what, unreleased, new Throwable(what + " created here"));
+    TRACKERS.put(owner, tracker);
+    Holder.CLEANER.register(owner, tracker);
+  }
+
+  /**
+   * Records whether {@code owner} has cleanups pending; does nothing if it is not tracked. Call it
+   * only after reading {@link #used} as true.
+   *
+   * @param owner a tracked object
+   * @param pending whether it now has cleanups that would be lost if it were dropped
+   */
+  public static void pending(Object owner, boolean pending) {
+    Tracker tracker = TRACKERS.get(owner);
+    if (tracker != null) {
+      tracker.pending = pending;
+    }
+  }
+
+  /** What the cleaner runs: it must not refer to the tracked object. */
+  private static final class Tracker implements Runnable {
+    private final String what;
+    private final String unreleased;
+    private final Throwable created;
+    volatile boolean pending;
+
+    Tracker(String what, String unreleased, Throwable created) {
+      this.what = what;
+      this.unreleased = unreleased;
+      this.created = created;
+    }
+
+    @Override
+    public void run() {
+      if (pending) {
+        report(what, unreleased, created);
+      }
+    }
+  }
+
+  private static void report(String what, String unreleased, @Nullable Throwable created) {
+    System.getLogger(LOGGER)
+        .log(
+            System.Logger.Level.WARNING,
+            "LEAK: "
+                + what
+                + " became unreachable with cleanups pending; "
+                + unreleased
+                + ". Close it (try-with-resources, Contexts.run) or hand its cleanups on"
+                + " (popAll). Where it was created is attached.",
+            created);
+  }
+}
