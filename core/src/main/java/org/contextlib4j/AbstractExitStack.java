@@ -49,6 +49,7 @@ abstract class AbstractExitStack {
   static final byte ASYNC_MANAGER = 5; // AsyncContextManager.exitAsync(failure)
   static final byte ASYNC_ACTION = 6; // AsyncCleanupAction.runAsync()
   static final byte HANDLE = 7; // a Registration: its own entry and kind, unless cancelled or run
+  static final byte ASYNC_TIMED = 8; // an async entry with a timeout: AsyncExitStack.Timed
 
   // Registrations, oldest first: the first one in a field (a stack of one allocates no array),
   // the others in an array that doubles when full.

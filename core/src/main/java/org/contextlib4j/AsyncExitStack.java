@@ -19,8 +19,11 @@ import static org.contextlib4j.internal.Throwables.checkNotNull;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Stages;
@@ -67,6 +70,29 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Null arguments throw {@link NullPointerException} at once, as {@link CompletableFuture} does.
+ *
+ * <h2 id="deadlines">Cleanup deadlines</h2>
+ *
+ * <p>{@link #closeAsync(Duration)} bounds how long the whole unwinding waits for stages; {@link
+ * #pushAsyncExit(AsyncExitHandler, Duration)}, {@link #pushAsyncExit(AsyncContextManager,
+ * Duration)} and {@link #pushAsyncCallback(AsyncCleanupAction, Duration)} bound one entry's stage.
+ * When a stage has not completed in time (the shorter of the two applies):
+ *
+ * <ul>
+ *   <li>a {@link TimeoutException} saying which limit passed counts as the failure of a plain
+ *       cleanup: it is attached to the exception in flight, or becomes the exception in flight if
+ *       there is none, and unwinding goes on at once with the next cleanup, on the timer's thread;
+ *   <li>the stage is not cancelled ({@code CompletionStage} has no such operation; a cleanup that
+ *       must stop should observe a timeout of its own). If it fails later, that failure is attached
+ *       to the {@code TimeoutException}, so it is not lost; an exit that completes later can no
+ *       longer suppress or replace anything;
+ *   <li>once the deadline has passed, every remaining cleanup is still started, in order: a stage
+ *       that is already complete counts as usual, one that is not times out at once.
+ * </ul>
+ *
+ * <p>Synchronous cleanups are not timed: they run on the unwinding thread until they return. A
+ * negative or zero timeout means "do not wait". With no timeout at all, nothing is scheduled and
+ * nothing is allocated for timing.
  *
  * <h2 id="threads">Threads</h2>
  *
@@ -198,6 +224,67 @@ public final class AsyncExitStack extends AbstractExitStack
   }
 
   /**
+   * Registers an asynchronous exception-aware exit whose stage gets at most {@code timeout} to
+   * complete; see <a href="#deadlines">cleanup deadlines</a>.
+   *
+   * @param handler the exit to run when the stack unwinds
+   * @param timeout how long the unwinding waits for its stage
+   * @return {@code handler}
+   */
+  public AsyncExitHandler pushAsyncExit(AsyncExitHandler handler, Duration timeout) {
+    checkNotNull(handler, "handler");
+    add(new Timed(handler, ASYNC_HANDLER, nanos(timeout), timeout), ASYNC_TIMED);
+    return handler;
+  }
+
+  /**
+   * Registers the exit of {@code manager} without entering it, with at most {@code timeout} for its
+   * stage to complete; see <a href="#deadlines">cleanup deadlines</a>.
+   *
+   * @param manager the manager whose {@link AsyncContextManager#exitAsync} runs when the stack
+   *     unwinds
+   * @param timeout how long the unwinding waits for its stage
+   * @param <T> the type of value the manager's enter completes with
+   * @return {@code manager}
+   */
+  public <T extends @Nullable Object> AsyncContextManager<T> pushAsyncExit(
+      AsyncContextManager<T> manager, Duration timeout) {
+    checkNotNull(manager, "manager");
+    add(new Timed(manager, ASYNC_MANAGER, nanos(timeout), timeout), ASYNC_TIMED);
+    return manager;
+  }
+
+  /**
+   * Registers an asynchronous plain cleanup whose stage gets at most {@code timeout} to complete;
+   * see <a href="#deadlines">cleanup deadlines</a>.
+   *
+   * @param action the cleanup to run
+   * @param timeout how long the unwinding waits for its stage
+   * @return {@code action}
+   */
+  public AsyncCleanupAction pushAsyncCallback(AsyncCleanupAction action, Duration timeout) {
+    checkNotNull(action, "action");
+    add(new Timed(action, ASYNC_ACTION, nanos(timeout), timeout), ASYNC_TIMED);
+    return action;
+  }
+
+  /** An async entry with a timeout of its own. */
+  private record Timed(Object entry, byte kind, long nanos, Duration timeout) {}
+
+  /** {@code timeout} in nanoseconds, saturated; at least 0 (a past deadline: do not wait). */
+  private static long nanos(Duration timeout) {
+    checkNotNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      return 0;
+    }
+    try {
+      return timeout.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /**
    * Moves every registration to a new stack, in one step, and leaves this one empty and usable.
    *
    * <p>Python: {@code AsyncExitStack.pop_all}.
@@ -219,7 +306,50 @@ public final class AsyncExitStack extends AbstractExitStack
    *     in flight at the end
    */
   public CompletionStage<@Nullable Void> closeAsync() {
-    return unwindAsync(null, CLOSE);
+    return unwindAsync(null, CLOSE, null);
+  }
+
+  /**
+   * Unwinds the stack with no exception in flight, waiting at most {@code timeout} in all for the
+   * cleanups' stages; see <a href="#deadlines">cleanup deadlines</a>.
+   *
+   * <pre>{@code
+   * stack.closeAsync(Duration.ofSeconds(5));   // a hung close() of a pool cannot hang shutdown
+   * }</pre>
+   *
+   * @param timeout the time the whole unwinding may wait for stages
+   * @return a stage completing when every cleanup has run or timed out: normally, or exceptionally
+   *     with what is in flight at the end
+   */
+  public CompletionStage<@Nullable Void> closeAsync(Duration timeout) {
+    return unwindAsync(null, CLOSE, Deadline.after(timeout));
+  }
+
+  /**
+   * Unwinds the stack as if {@code failure} were in flight, waiting at most {@code timeout} in all
+   * for the cleanups' stages; see <a href="#deadlines">cleanup deadlines</a>.
+   *
+   * @param failure the exception the exits see
+   * @param timeout the time the whole unwinding may wait for stages
+   * @return as {@link #closeAsync(Throwable)}
+   */
+  public CompletionStage<@Nullable Void> closeAsync(Throwable failure, Duration timeout) {
+    checkNotNull(failure, "failure");
+    return unwindAsync(failure, CLOSE, Deadline.after(timeout));
+  }
+
+  /** The end of a {@code closeAsync(Duration)}, in {@link System#nanoTime()}. */
+  private record Deadline(long at, Duration timeout) {
+    static Deadline after(Duration timeout) {
+      long nanos = nanos(timeout);
+      long now = System.nanoTime();
+      long at = now + nanos;
+      return new Deadline(at - now < 0 ? Long.MAX_VALUE + now : at, timeout); // saturated
+    }
+
+    long remaining() {
+      return at - System.nanoTime();
+    }
   }
 
   /**
@@ -234,7 +364,7 @@ public final class AsyncExitStack extends AbstractExitStack
    */
   public CompletionStage<@Nullable Void> closeAsync(Throwable failure) {
     checkNotNull(failure, "failure");
-    return unwindAsync(failure, CLOSE);
+    return unwindAsync(failure, CLOSE, null);
   }
 
   /**
@@ -248,12 +378,12 @@ public final class AsyncExitStack extends AbstractExitStack
    */
   @Override
   public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
-    return unwindAsync(failure, EXIT);
+    return unwindAsync(failure, EXIT, null);
   }
 
   @Override
   public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
-    return unwindAsync(failure, IN_FLIGHT);
+    return unwindAsync(failure, IN_FLIGHT, null);
   }
 
   // What the stage returned by an unwinding completes with (see Unwind.finish).
@@ -264,13 +394,13 @@ public final class AsyncExitStack extends AbstractExitStack
   /** Starts unwinding; the returned stage's type follows {@code mode}. */
   @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   private <R extends @Nullable Object> CompletableFuture<R> unwindAsync(
-      @Nullable Throwable failure, byte mode) {
+      @Nullable Throwable failure, byte mode, @Nullable Deadline deadline) {
     CompletableFuture<@Nullable Object> result = new CompletableFuture<>();
     if (driving == Thread.currentThread()) {
       // Called from one of this stack's own cleanups, while it unwinds: unwind the rest now, as
       // Python's re-entrant aclose() and the sync stack do (waiting for the running close would
       // wait for ourselves).
-      new Unwind(this, failure, result, mode, false).drive();
+      new Unwind(this, failure, result, mode, false, deadline).drive();
       return (CompletableFuture<R>) result;
     }
     if (!CLOSING.compareAndSet(this, null, result)) {
@@ -278,14 +408,14 @@ public final class AsyncExitStack extends AbstractExitStack
       // AsyncDisposableStack). Its outcome belongs to its caller; ours is "nothing in flight".
       CompletableFuture<?> first = closing;
       if (first == null) {
-        return unwindAsync(failure, mode); // it has just finished: this is a close of its own
+        return unwindAsync(failure, mode, deadline); // it has just finished: a close of its own
       }
       return (CompletableFuture<R>)
           first.handle(
               (ignoredValue, ignoredFailure) ->
                   mode == EXIT ? Boolean.valueOf(failure != null) : null);
     }
-    new Unwind(this, failure, result, mode, true).drive();
+    new Unwind(this, failure, result, mode, true, deadline).drive();
     return (CompletableFuture<R>) result;
   }
 
@@ -322,16 +452,20 @@ public final class AsyncExitStack extends AbstractExitStack
     private volatile int state = IDLE;
 
     private final boolean ownsClosing;
+    private final @Nullable Deadline deadline;
     private @Nullable Throwable inFlight;
     private @Nullable Object pending; // the async entry whose stage is awaited
     private byte pendingKind;
+    private @Nullable TimeoutException timedOut; // set instead of an outcome when the wait expired
 
     Unwind(
         AsyncExitStack stack,
         @Nullable Throwable failure,
         CompletableFuture<@Nullable Object> result,
         byte mode,
-        boolean ownsClosing) {
+        boolean ownsClosing,
+        @Nullable Deadline deadline) {
+      this.deadline = deadline;
       this.root = stack;
       this.stack = stack;
       this.failure = failure;
@@ -404,6 +538,12 @@ public final class AsyncExitStack extends AbstractExitStack
           inFlight = ExitStack.exitEntry(entry, kind, inFlight); // the sync stack's own step
           continue;
         }
+        Timed timed = null;
+        if (kind == ASYNC_TIMED) {
+          timed = (Timed) entry;
+          entry = timed.entry();
+          kind = timed.kind();
+        }
         CompletionStage<?> stage;
         try {
           stage = start(entry, kind, inFlight);
@@ -429,7 +569,11 @@ public final class AsyncExitStack extends AbstractExitStack
         pending = entry;
         pendingKind = kind;
         state = REGISTERING;
-        stage.whenComplete(this);
+        if (timed == null && deadline == null) {
+          stage.whenComplete(this);
+        } else {
+          waitAtMost(stage, timed);
+        }
         if (STATE.compareAndSet(this, REGISTERING, WAITING)) {
           return false; // resumes in accept, on the thread that completes the stage
         }
@@ -437,14 +581,63 @@ public final class AsyncExitStack extends AbstractExitStack
       }
     }
 
+    /** Called by a {@link TimedWait} whose timer won: resume as if the stage had failed so. */
+    void expired(TimeoutException timeout) {
+      timedOut = timeout;
+      accept(null, null);
+    }
+
     /** A stack to go back to, and the ones below it. */
     private record Resume(AsyncExitStack stack, @Nullable Resume next) {}
+
+    /**
+     * Waits for {@code stage} as {@code whenComplete(this)} does, but for at most the shorter of
+     * the entry's own timeout and what is left of the deadline: whichever of the stage and the
+     * timer comes first resumes the unwinding, once. A failure that arrives after the timeout is
+     * attached to the {@link TimeoutException}, so it is not lost.
+     */
+    private void waitAtMost(CompletionStage<?> stage, @Nullable Timed timed) {
+      long limit = Long.MAX_VALUE;
+      String within = "";
+      if (timed != null) {
+        limit = timed.nanos();
+        within = "its timeout of " + timed.timeout();
+      }
+      Deadline d = deadline;
+      if (d != null) {
+        long left = Math.max(0, d.remaining());
+        if (left < limit) {
+          limit = left;
+          within = "the deadline of closeAsync(" + d.timeout() + ")";
+        }
+      }
+      TimedWait wait =
+          new TimedWait(
+              this,
+              new TimeoutException(
+                  "a cleanup stage did not complete within "
+                      + within
+                      + "; unwinding went on without it"));
+      stage.whenComplete(wait);
+      if (limit == 0) {
+        wait.run();
+      } else if (!wait.isDecided()) {
+        CompletableFuture.delayedExecutor(limit, TimeUnit.NANOSECONDS).execute(wait);
+      }
+    }
 
     @Override
     public void accept(@Nullable Object value, @Nullable Throwable failure) {
       Object entry = pending;
       pending = null;
-      inFlight = fold(checkNotNull(entry, "pending entry"), pendingKind, inFlight, value, failure);
+      TimeoutException timeout = timedOut;
+      if (timeout != null) {
+        timedOut = null;
+        inFlight = ExceptionRule.cleanupThrew(inFlight, timeout); // as a plain cleanup's failure
+      } else {
+        inFlight =
+            fold(checkNotNull(entry, "pending entry"), pendingKind, inFlight, value, failure);
+      }
       if (STATE.compareAndSet(this, REGISTERING, COMPLETED_INLINE)) {
         return;
       }
@@ -481,6 +674,51 @@ public final class AsyncExitStack extends AbstractExitStack
         return (Throwable) value; // computed by the exit itself, taken as is
       }
       return ExceptionRule.exitReturned(inFlight, Boolean.TRUE.equals(value));
+    }
+  }
+
+  /** One timed wait: the stage's completion and the timer race; the first one resumes the loop. */
+  private static final class TimedWait
+      implements BiConsumer<@Nullable Object, @Nullable Throwable>, Runnable {
+    private static final VarHandle DECIDED;
+
+    static {
+      try {
+        DECIDED = MethodHandles.lookup().findVarHandle(TimedWait.class, "decided", boolean.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    private final Unwind unwind;
+    private final TimeoutException timeout;
+
+    @SuppressWarnings("UnusedVariable") // read and written through DECIDED
+    private volatile boolean decided;
+
+    TimedWait(Unwind unwind, TimeoutException timeout) {
+      this.unwind = unwind;
+      this.timeout = timeout;
+    }
+
+    boolean isDecided() {
+      return decided;
+    }
+
+    @Override
+    public void accept(@Nullable Object value, @Nullable Throwable failure) {
+      if (DECIDED.compareAndSet(this, false, true)) {
+        unwind.accept(value, failure);
+      } else if (failure != null) {
+        timeout.addSuppressed(Stages.unwrap(failure)); // late, but not lost
+      }
+    }
+
+    @Override
+    public void run() {
+      if (DECIDED.compareAndSet(this, false, true)) {
+        unwind.expired(timeout);
+      }
     }
   }
 }

@@ -377,7 +377,8 @@ class AsyncExitStackTest {
     assertThatThrownBy(() -> stack.pushAsyncExit((AsyncExitHandler) nul()))
         .hasMessage("handler cannot be null");
     assertThatThrownBy(() -> stack.pushAsyncCallback(nul())).hasMessage("action cannot be null");
-    assertThatThrownBy(() -> stack.closeAsync(nul())).hasMessage("failure cannot be null");
+    assertThatThrownBy(() -> stack.closeAsync((Throwable) nul()))
+        .hasMessage("failure cannot be null");
     assertThat(stack).hasToString("AsyncExitStack[0 cleanups]");
   }
 

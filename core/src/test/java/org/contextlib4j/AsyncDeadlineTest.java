@@ -1,0 +1,297 @@
+/*
+ * Copyright 2026 The contextlib4j developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.contextlib4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Async cleanup deadlines (issue 6): {@code closeAsync(Duration)} and per-entry timeouts. A stage
+ * that does not finish in time gets a {@link TimeoutException} attached to what propagates, and the
+ * unwinding moves on; every other cleanup still runs.
+ */
+class AsyncDeadlineTest {
+
+  private static final Duration SHORT = Duration.ofMillis(50);
+
+  private final List<String> log = new CopyOnWriteArrayList<>();
+
+  private AsyncCleanupAction logs(String name) {
+    return () -> {
+      log.add(name);
+      return CompletableFuture.completedFuture(null);
+    };
+  }
+
+  /** A cleanup whose stage never completes unless the test completes it. */
+  private AsyncCleanupAction hangs(String name, CompletableFuture<@Nullable Void> stage) {
+    return () -> {
+      log.add(name);
+      return stage;
+    };
+  }
+
+  private static @Nullable Throwable failureOf(CompletionStage<?> stage) throws Exception {
+    try {
+      stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    }
+  }
+
+  @Test
+  void closeWithDeadline_hangingCleanup_timesOut_andTheEarlierCleanupsStillRun() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncCallback(logs("first registered"));
+    stack.pushAsyncCallback(hangs("hangs", new CompletableFuture<>()));
+    stack.pushAsyncCallback(logs("last registered"));
+
+    Throwable thrown = failureOf(stack.closeAsync(SHORT));
+
+    assertThat(thrown)
+        .isInstanceOf(TimeoutException.class)
+        .hasMessage(
+            "a cleanup stage did not complete within the deadline of closeAsync(PT0.05S);"
+                + " unwinding went on without it");
+    assertThat(log).containsExactly("last registered", "hangs", "first registered");
+  }
+
+  @Test
+  void closeWithFailureAndDeadline_theFailureStaysInFlight_withTheTimeoutAttached()
+      throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncCallback(hangs("hangs", new CompletableFuture<>()));
+    IllegalStateException body = new IllegalStateException("body");
+
+    Throwable thrown = failureOf(stack.closeAsync(body, SHORT));
+
+    assertThat(thrown).isSameAs(body);
+    assertThat(body.getSuppressed()).singleElement().isInstanceOf(TimeoutException.class);
+  }
+
+  @Test
+  void perEntryTimeout_appliesWithoutADeadline_andNamesItself() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncCallback(logs("after"));
+    stack.pushAsyncCallback(hangs("hangs", new CompletableFuture<>()), SHORT);
+
+    Throwable thrown = failureOf(stack.closeAsync());
+
+    assertThat(thrown)
+        .isInstanceOf(TimeoutException.class)
+        .hasMessageContaining("within its timeout of PT0.05S");
+    assertThat(log).containsExactly("hangs", "after");
+  }
+
+  @Test
+  void shorterOfEntryTimeoutAndDeadline_applies() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncCallback(hangs("hangs", new CompletableFuture<>()), Duration.ofDays(1));
+
+    Throwable thrown = failureOf(stack.closeAsync(SHORT));
+
+    assertThat(thrown).hasMessageContaining("the deadline of closeAsync(PT0.05S)");
+  }
+
+  @Test
+  void afterTheDeadline_everyRemainingCleanupStillStarts_completedOnesCountAsUsual()
+      throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    IllegalStateException completedFailure = new IllegalStateException("already failed");
+    stack.pushAsyncCallback(hangs("hangs 2", new CompletableFuture<>()));
+    stack.pushAsyncCallback(
+        () -> {
+          log.add("fails at once");
+          return CompletableFuture.failedFuture(completedFailure);
+        });
+    stack.callback(() -> log.add("sync"));
+    stack.pushAsyncCallback(hangs("hangs 1", new CompletableFuture<>()));
+    IllegalStateException body = new IllegalStateException("body");
+
+    Throwable thrown = failureOf(stack.closeAsync(body, SHORT));
+
+    assertThat(thrown).isSameAs(body);
+    assertThat(log).containsExactly("hangs 1", "sync", "fails at once", "hangs 2");
+    Throwable[] attached = body.getSuppressed();
+    assertThat(attached).hasSize(3);
+    assertThat(attached[0]).isInstanceOf(TimeoutException.class);
+    assertThat(attached[1]).isSameAs(completedFailure);
+    assertThat(attached[2]).isInstanceOf(TimeoutException.class);
+  }
+
+  @Test
+  void exitThatCompletesInTime_stillSuppresses() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncExit(
+        failure -> CompletableFuture.supplyAsync(() -> true), Duration.ofSeconds(30));
+
+    Throwable thrown = failureOf(stack.closeAsync(new IllegalStateException("body")));
+
+    assertThat(thrown).isNull();
+  }
+
+  @Test
+  void exitThatWouldSuppressTooLate_cannot_theFailureContinuesWithTheTimeout() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<Boolean> late = new CompletableFuture<>();
+    stack.pushAsyncExit(failure -> late, SHORT);
+    IllegalStateException body = new IllegalStateException("body");
+
+    Throwable thrown = failureOf(stack.closeAsync(body));
+    late.complete(true);
+
+    assertThat(thrown).isSameAs(body);
+    assertThat(body.getSuppressed()).singleElement().isInstanceOf(TimeoutException.class);
+  }
+
+  @Test
+  void failureThatArrivesAfterTheTimeout_isAttachedToTheTimeoutException() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> late = new CompletableFuture<>();
+    stack.pushAsyncCallback(hangs("hangs", late), SHORT);
+
+    Throwable timeout = failureOf(stack.closeAsync());
+    IllegalStateException lateFailure = new IllegalStateException("late");
+    late.completeExceptionally(lateFailure);
+
+    assertThat(timeout).isInstanceOf(TimeoutException.class);
+    assertThat(timeout.getSuppressed()).containsExactly(lateFailure);
+  }
+
+  @Test
+  void asyncManagerWithTimeout_timesOutItsExit() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    AsyncContextManager<String> manager =
+        new AsyncContextManager<>() {
+          @Override
+          public CompletionStage<String> enterAsync() {
+            return CompletableFuture.completedFuture("value");
+          }
+
+          @Override
+          public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
+            log.add("manager exit");
+            return new CompletableFuture<>();
+          }
+        };
+    assertThat(stack.pushAsyncExit(manager, SHORT)).isSameAs(manager);
+
+    Throwable thrown = failureOf(stack.closeAsync());
+
+    assertThat(thrown).isInstanceOf(TimeoutException.class);
+    assertThat(log).containsExactly("manager exit");
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, -5})
+  void zeroOrNegativeTimeout_doesNotWait_butCompletedStagesCount(long millis) throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncExit(failure -> CompletableFuture.completedFuture(true));
+    stack.pushAsyncCallback(hangs("hangs", new CompletableFuture<>()));
+
+    Throwable thrown = failureOf(stack.closeAsync(Duration.ofMillis(millis)));
+
+    assertThat(thrown).isNull(); // the timeout was in flight, then the completed exit suppressed it
+    assertThat(log).containsExactly("hangs");
+  }
+
+  @Test
+  void hugeTimeout_doesNotOverflow() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> later = new CompletableFuture<>();
+    stack.pushAsyncCallback(hangs("completes later", later), Duration.ofSeconds(Long.MAX_VALUE));
+    CompletionStage<@Nullable Void> closed = stack.closeAsync(Duration.ofSeconds(Long.MAX_VALUE));
+
+    assertThat(closed.toCompletableFuture()).isNotDone();
+    later.complete(null);
+    assertThat(failureOf(closed)).isNull();
+  }
+
+  @Test
+  void nullTimeout_throwsNamingTheParameter_andRegistersNothing() {
+    AsyncExitStack stack = new AsyncExitStack();
+    assertThatThrownBy(() -> stack.closeAsync((Duration) nullValue()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("timeout cannot be null");
+    assertThatThrownBy(() -> stack.pushAsyncCallback(logs("x"), nullValue()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("timeout cannot be null");
+    assertThatThrownBy(
+            () -> stack.pushAsyncExit(f -> CompletableFuture.completedFuture(false), nullValue()))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("timeout cannot be null");
+    assertThatThrownBy(() -> stack.pushAsyncCallback(nullValue(), SHORT))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("action cannot be null");
+    assertThat(stack.toString()).isEqualTo("AsyncExitStack[0 cleanups]");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void stagesRacingTheirTimers_eachCountsExactlyOnce_andTheCloseCompletesOnce(int seed)
+      throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    AtomicInteger started = new AtomicInteger();
+    int entries = 300;
+    for (int i = 0; i < entries; i++) {
+      stack.pushAsyncCallback(
+          () -> {
+            started.incrementAndGet();
+            CompletableFuture<@Nullable Void> stage = new CompletableFuture<>();
+            long delay = ThreadLocalRandom.current().nextLong(0, 2_000_000);
+            CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS)
+                .execute(
+                    () -> stage.completeExceptionally(new IllegalStateException("cleanup failed")));
+            return stage;
+          },
+          Duration.ofNanos(1_000_000 + seed));
+    }
+    IllegalStateException body = new IllegalStateException("body");
+
+    Throwable thrown = failureOf(stack.closeAsync(body));
+
+    assertThat(thrown).isSameAs(body);
+    assertThat(started).hasValue(entries);
+    // every entry left exactly one trace: its own failure, or a timeout (with its failure attached
+    // later, or not yet)
+    assertThat(body.getSuppressed()).hasSize(entries);
+    assertThat(body.getSuppressed())
+        .allSatisfy(
+            t ->
+                assertThat(t).isInstanceOfAny(IllegalStateException.class, TimeoutException.class));
+  }
+
+  @SuppressWarnings({"TypeParameterUnusedInFormals", "NullAway"})
+  private static <T> T nullValue() {
+    return null;
+  }
+}
