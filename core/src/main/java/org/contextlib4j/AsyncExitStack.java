@@ -22,6 +22,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
@@ -622,7 +623,7 @@ public final class AsyncExitStack extends AbstractExitStack
       if (limit == 0) {
         wait.run();
       } else if (!wait.isDecided()) {
-        CompletableFuture.delayedExecutor(limit, TimeUnit.NANOSECONDS).execute(wait);
+        wait.startTimer(limit);
       }
     }
 
@@ -690,11 +691,21 @@ public final class AsyncExitStack extends AbstractExitStack
       }
     }
 
+    /** Where the unwinding resumes after a timeout: not on the JDK's single timer thread. */
+    private static final Executor ASYNC = new CompletableFuture<@Nullable Void>().defaultExecutor();
+
     private final Unwind unwind;
     private final TimeoutException timeout;
 
     @SuppressWarnings("UnusedVariable") // read and written through DECIDED
     private volatile boolean decided;
+
+    /**
+     * Completes with {@code true} when the time is up, or with {@code false} when the stage came
+     * first: completing it normally cancels the JDK's scheduled task, so a long timeout does not
+     * keep the unwinding (and the stack) reachable until it would have expired.
+     */
+    private volatile @Nullable CompletableFuture<Boolean> timer;
 
     TimedWait(Unwind unwind, TimeoutException timeout) {
       this.unwind = unwind;
@@ -705,9 +716,29 @@ public final class AsyncExitStack extends AbstractExitStack
       return decided;
     }
 
+    void startTimer(long nanos) {
+      CompletableFuture<Boolean> t = new CompletableFuture<>();
+      timer = t;
+      var unused =
+          t.completeOnTimeout(Boolean.TRUE, nanos, TimeUnit.NANOSECONDS)
+              .thenAccept(
+                  expired -> {
+                    if (expired) {
+                      ASYNC.execute(this);
+                    }
+                  });
+      if (decided) {
+        t.complete(Boolean.FALSE); // the stage completed meanwhile
+      }
+    }
+
     @Override
     public void accept(@Nullable Object value, @Nullable Throwable failure) {
       if (DECIDED.compareAndSet(this, false, true)) {
+        CompletableFuture<Boolean> t = timer;
+        if (t != null) {
+          t.complete(Boolean.FALSE);
+        }
         unwind.accept(value, failure);
       } else if (failure != null) {
         timeout.addSuppressed(Stages.unwrap(failure)); // late, but not lost

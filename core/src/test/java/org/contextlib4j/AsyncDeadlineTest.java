@@ -237,6 +237,40 @@ class AsyncDeadlineTest {
   }
 
   @Test
+  void stageThatCompletesBeforeALongTimeout_doesNotKeepTheStackReachable() throws Exception {
+    java.lang.ref.WeakReference<AsyncExitStack> ref = closeWithLongTimeouts();
+
+    for (int i = 0; i < 200 && ref.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+
+    assertThat(ref.get()).as("collected although its timers have days to run").isNull();
+  }
+
+  private static java.lang.ref.WeakReference<AsyncExitStack> closeWithLongTimeouts()
+      throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> later = new CompletableFuture<>();
+    stack.pushAsyncCallback(() -> later, Duration.ofDays(1));
+    CompletionStage<@Nullable Void> closed = stack.closeAsync(Duration.ofDays(2));
+    later.complete(null);
+    assertThat(failureOf(closed)).isNull();
+    return new java.lang.ref.WeakReference<>(stack);
+  }
+
+  @Test
+  void afterATimeout_unwindingGoesOnOffTheJdksTimerThread() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<String> ranOn = new CompletableFuture<>();
+    stack.callback(() -> ranOn.complete(Thread.currentThread().getName()));
+    stack.pushAsyncCallback(hangs("hangs", new CompletableFuture<>()), SHORT);
+
+    assertThat(failureOf(stack.closeAsync())).isInstanceOf(TimeoutException.class);
+    assertThat(ranOn.get(30, TimeUnit.SECONDS)).doesNotContain("CompletableFutureDelayScheduler");
+  }
+
+  @Test
   void nullTimeout_throwsNamingTheParameter_andRegistersNothing() {
     AsyncExitStack stack = new AsyncExitStack();
     assertThatThrownBy(() -> stack.closeAsync((Duration) nullValue()))
