@@ -63,6 +63,7 @@ class ExitStackPropertyTest {
     final Kind kind;
     final Throwable failure;
     final List<Spec> children = new ArrayList<>();
+    boolean cancelled; // registered through a handle and cancelled: as if never registered
 
     Spec(String id, Kind kind, Random random) {
       this.id = id;
@@ -72,6 +73,18 @@ class ExitStackPropertyTest {
   }
 
   private final List<String> log = new ArrayList<>();
+
+  /**
+   * When set, about half the registrations go through handles, and a third of those are cancelled.
+   */
+  private @Nullable Random handles;
+
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void withHandles_cancelledRegistrationsAreAsIfNeverMade_andTheRestMatchesTheModel(long seed) {
+    handles = new Random(~seed);
+    unwindingMatchesModel_andLosesNothing(seed);
+  }
 
   @ParameterizedTest(name = "seed={0}")
   @MethodSource("seeds")
@@ -140,6 +153,14 @@ class ExitStackPropertyTest {
 
   private void register(ExitStack stack, List<Spec> specs) {
     for (Spec spec : specs) {
+      Random h = handles;
+      if (h != null && h.nextBoolean()) {
+        Registration<?> registration = registerWithHandle(stack, spec);
+        if (h.nextInt(3) == 0) {
+          spec.cancelled = registration.cancel();
+        }
+        continue;
+      }
       switch (spec.kind) {
         case PASS, SUPPRESS, REPLACE, RERAISE ->
             stack.push(
@@ -182,6 +203,48 @@ class ExitStackPropertyTest {
     }
   }
 
+  /** The same registrations as {@link #register}, through {@link ExitStack#handles()}. */
+  private Registration<?> registerWithHandle(ExitStack stack, Spec spec) {
+    Handles handles = stack.handles();
+    return switch (spec.kind) {
+      case PASS, SUPPRESS, REPLACE, RERAISE ->
+          handles.push(
+              seen -> {
+                log.add(spec.id + " saw " + label(seen));
+                if (spec.kind == Kind.REPLACE) {
+                  throw sneaky(spec.failure);
+                }
+                if (spec.kind == Kind.RERAISE && seen != null) {
+                  throw sneaky(seen);
+                }
+                return spec.kind == Kind.SUPPRESS;
+              });
+      case CALLBACK_OK, CALLBACK_FAIL ->
+          handles.callback(
+              () -> {
+                log.add(spec.id);
+                if (spec.kind == Kind.CALLBACK_FAIL) {
+                  throw sneaky(spec.failure);
+                }
+              });
+      case CLOSE_OK, CLOSE_FAIL ->
+          handles.register(
+              () -> {
+                log.add(spec.id);
+                if (spec.kind == Kind.CLOSE_FAIL) {
+                  throw sneaky(spec.failure);
+                }
+              });
+      case NESTED_AWARE, NESTED_PLAIN -> {
+        ExitStack inner = new ExitStack();
+        register(inner, spec.children);
+        yield spec.kind == Kind.NESTED_AWARE
+            ? handles.enterContext(inner)
+            : handles.register(inner);
+      }
+    };
+  }
+
   /** The rule, written as plainly as possible: a reference, independent of ExitStack's code. */
   private static @Nullable Throwable model(
       List<Spec> specs,
@@ -192,6 +255,9 @@ class ExitStackPropertyTest {
     Throwable x = inFlight;
     for (int i = specs.size() - 1; i >= 0; i--) {
       Spec spec = specs.get(i);
+      if (spec.cancelled) {
+        continue;
+      }
       switch (spec.kind) {
         case PASS -> log.add(spec.id + " saw " + label(x));
         case SUPPRESS -> {
@@ -251,6 +317,9 @@ class ExitStackPropertyTest {
     List<Spec> work = new ArrayList<>(specs);
     while (!work.isEmpty()) {
       Spec spec = work.remove(work.size() - 1);
+      if (spec.cancelled) {
+        continue;
+      }
       if (Arrays.asList(Kind.REPLACE, Kind.CALLBACK_FAIL, Kind.CLOSE_FAIL).contains(spec.kind)) {
         thrown.add(spec.failure);
       }
