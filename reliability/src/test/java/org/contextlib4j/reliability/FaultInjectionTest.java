@@ -20,7 +20,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -92,7 +94,9 @@ class FaultInjectionTest {
     if (world != null) {
       world.close();
     }
-    System.out.println("fault injection, all blocks: " + total);
+    if (total.runs > 0) {
+      System.out.println("fault injection, all blocks: " + total);
+    }
   }
 
   static Stream<Long> blocks() {
@@ -129,6 +133,22 @@ class FaultInjectionTest {
           .as("file descriptors after the block, against the baseline after warm-up")
           .isEqualTo(baselineFds);
     }
+  }
+
+  /** The descriptor check itself can fail: it sees a file opened, and its close. */
+  @Test
+  void descriptorSnapshot_seesAnOpenFile_andItsClose() throws Exception {
+    Optional<Map<String, String>> before = RealWorld.openFileDescriptors();
+    assumeTrue(before.isPresent(), "no /proc/self/fd on this system");
+    Path file = dir.resolve("probe");
+    Map<String, String> during;
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      during = RealWorld.openFileDescriptors().orElseThrow();
+      assertThat(channel.isOpen()).isTrue();
+    }
+    assertThat(during).containsValue(file.toString()).hasSize(before.get().size() + 1);
+    assertThat(RealWorld.openFileDescriptors()).contains(before.get());
   }
 
   /** Replays one seed: {@code -Dfaults.seed=<seed>}. */

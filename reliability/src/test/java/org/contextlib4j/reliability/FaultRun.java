@@ -115,7 +115,8 @@ final class FaultRun {
    *       (walking causes and suppressed lists);
    *   <li>what propagated, and everything reachable from it, is a raised exception itself (or part
    *       of a real failure's own graph): nothing was wrapped, nothing foreign was added;
-   *   <li>no exception is attached twice in the propagated graph.
+   *   <li>no exception is attached twice in the propagated graph;
+   *   <li>nothing an exit swallowed propagates (a suppression was not ignored).
    * </ol>
    */
   synchronized List<String> verify(@Nullable Throwable propagated) {
@@ -133,7 +134,12 @@ final class FaultRun {
     Set<Throwable> fromPropagated = graph(propagated, duplicates);
     accounted.addAll(fromPropagated);
     for (Throwable s : swallowed) {
-      accounted.addAll(graph(s, new ArrayList<>()));
+      for (Throwable t : graph(s, new ArrayList<>())) {
+        accounted.add(t);
+        if (fromPropagated.contains(t)) {
+          problems.add("swallowed by an exit, yet it propagated (suppression ignored?): " + t);
+        }
+      }
     }
     for (Throwable t : injected) {
       if (!accounted.contains(t)) {
