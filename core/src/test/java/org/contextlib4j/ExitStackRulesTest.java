@@ -581,7 +581,12 @@ class ExitStackRulesTest {
       return Stream.of(
           Arguments.of("register", (Nester) (outer, inner) -> outer.register(inner)),
           Arguments.of("push", (Nester) (outer, inner) -> outer.push(inner)),
-          Arguments.of("enterContext", (Nester) (outer, inner) -> outer.enterContext(inner)));
+          Arguments.of("enterContext", (Nester) (outer, inner) -> outer.enterContext(inner)),
+          Arguments.of(
+              "enterContext(closing)",
+              (Nester) (outer, inner) -> outer.enterContext(Contexts.closing(inner))),
+          Arguments.of(
+              "push(closing)", (Nester) (outer, inner) -> outer.push(Contexts.closing(inner))));
     }
 
     interface Nester {

@@ -126,6 +126,12 @@ class ExceptionRuleTest {
   }
 
   @Test
+  void reachable_isTrue_whenTheTargetIsTheExceptionItself() {
+    RuntimeException x = ex("x");
+    assertThat(ExceptionRule.reachable(x, x)).isTrue();
+  }
+
+  @Test
   void reachable_terminates_onGraphThatAlreadyHasCycle() {
     RuntimeException a = ex("a");
     RuntimeException b = ex("b");

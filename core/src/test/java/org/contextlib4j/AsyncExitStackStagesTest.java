@@ -1,0 +1,100 @@
+/*
+ * Copyright 2026 The contextlib4j developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.contextlib4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.contextlib4j.AsyncTesting.failureOf;
+import static org.contextlib4j.AsyncTesting.join;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link AsyncExitStack} with stages that are not plain {@link CompletableFuture}s, and the results
+ * of a close or exit asked for while another close is running.
+ */
+class AsyncExitStackStagesTest {
+
+  static final class Boom extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Boom(String message) {
+      super(message);
+    }
+  }
+
+  private final List<String> log = new ArrayList<>();
+
+  private static String label(@Nullable Throwable t) {
+    return t == null ? "none" : String.valueOf(t.getMessage());
+  }
+
+  // completedStage/failedStage return a CompletableFuture subclass whose isDone() and join()
+  // throw UnsupportedOperationException: the stack must only use the CompletionStage methods.
+  @Test
+  void awaitsAlreadyCompletedMinimalStages_andTheirResultSuppresses() {
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncExit(
+        failure -> {
+          log.add("outer saw " + label(failure));
+          return CompletableFuture.completedStage(false);
+        });
+    stack.pushAsyncExit(
+        failure -> {
+          log.add("suppressor saw " + label(failure));
+          return CompletableFuture.completedStage(true);
+        });
+    assertThat(join(stack.exitAsync(new Boom("body")))).isTrue();
+    assertThat(log).containsExactly("suppressor saw body", "outer saw none");
+  }
+
+  @Test
+  void attachesTheFailureOfAnAlreadyFailedMinimalStage_toTheExceptionInFlight() {
+    AsyncExitStack stack = new AsyncExitStack();
+    Boom cleanupFailure = new Boom("cleanup");
+    stack.pushAsyncCallback(() -> CompletableFuture.failedStage(cleanupFailure));
+    Boom body = new Boom("body");
+    assertThat(failureOf(stack.closeAsync(body))).isSameAs(body);
+    assertThat(body.getSuppressed()).containsExactly(cleanupFailure);
+  }
+
+  @Test
+  void secondCloseAndExit_whileACloseIsRunning_completeWithNothingInFlight_whenItFinishes() {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> slow = new CompletableFuture<>();
+    stack.pushAsyncCallback(
+        () -> {
+          log.add("ran");
+          return slow;
+        });
+    CompletionStage<@Nullable Void> first = stack.closeAsync();
+    CompletionStage<@Nullable Void> second = stack.closeAsync();
+    CompletionStage<Boolean> exit = stack.exitAsync(null);
+    assertThat(second.toCompletableFuture()).isNotDone();
+    assertThat(exit.toCompletableFuture()).isNotDone();
+
+    slow.complete(null);
+
+    assertThat((Object) join(first)).isNull();
+    assertThat((Object) join(second)).isNull(); // a Void stage: completes with null, nothing else
+    assertThat(join(exit)).isFalse(); // nothing was given, so nothing ended suppressed
+    assertThat(log).containsExactly("ran");
+  }
+}
