@@ -102,8 +102,10 @@ import org.jspecify.annotations.Nullable;
  * happen-before the completion of the stage returned by {@code closeAsync}. Registration is not
  * thread-safe: register from one thread at a time, and not while the stack unwinds (except from its
  * own cleanups, which run in order). A second {@code closeAsync()} while one is running runs
- * nothing and returns a stage that completes normally when the first one has finished. After that,
- * the stack is empty and can be used again.
+ * nothing and returns a stage that completes normally when the first one has finished (a second
+ * {@code closeAsync(failure)} or {@code exitAsync(failure)} then fails with, or reports, {@code
+ * failure} as still in flight: nothing ran that could have suppressed it). After that, the stack is
+ * empty and can be used again.
  *
  * <p>Python: {@code contextlib.AsyncExitStack}.
  *
@@ -406,15 +408,16 @@ public final class AsyncExitStack extends AbstractExitStack
     }
     if (!CLOSING.compareAndSet(this, null, result)) {
       // A close is already running: run nothing, and finish when it does (test262's rule for
-      // AsyncDisposableStack). Its outcome belongs to its caller; ours is "nothing in flight".
+      // AsyncDisposableStack). Its outcome belongs to its caller. Ours is that of an empty stack:
+      // nothing ran for us, so the failure we were given, if any, is still in flight.
       CompletableFuture<?> first = closing;
       if (first == null) {
         return unwindAsync(failure, mode, deadline); // it has just finished: a close of its own
       }
-      return (CompletableFuture<R>)
-          first.handle(
-              (ignoredValue, ignoredFailure) ->
-                  mode == EXIT ? Boolean.valueOf(failure != null) : null);
+      Unwind nothingToRun = new Unwind(this, failure, result, mode, false, null);
+      var unused =
+          first.whenComplete((ignoredValue, ignoredFailure) -> nothingToRun.finish(failure));
+      return (CompletableFuture<R>) result;
     }
     new Unwind(this, failure, result, mode, true, deadline).drive();
     return (CompletableFuture<R>) result;

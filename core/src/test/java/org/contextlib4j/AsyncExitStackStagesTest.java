@@ -97,4 +97,26 @@ class AsyncExitStackStagesTest {
     assertThat(join(exit)).isFalse(); // nothing was given, so nothing ended suppressed
     assertThat(log).containsExactly("ran");
   }
+
+  @Test
+  void secondCloseOrExitWithAFailure_whileACloseIsRunning_keepsThatFailureInFlight() {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> slow = new CompletableFuture<>();
+    stack.pushAsyncCallback(() -> slow);
+    CompletionStage<@Nullable Void> first = stack.closeAsync();
+    IllegalStateException exitFailure = new IllegalStateException("block of the second exit");
+    IllegalStateException closeFailure = new IllegalStateException("given to the second close");
+    IllegalStateException inFlightFailure = new IllegalStateException("given to exitInFlight");
+    CompletionStage<Boolean> exit = stack.exitAsync(exitFailure);
+    CompletionStage<@Nullable Void> close = stack.closeAsync(closeFailure);
+    CompletionStage<@Nullable Throwable> inFlight = stack.exitInFlightAsync(inFlightFailure);
+
+    slow.complete(null);
+
+    assertThat((Object) join(first)).isNull();
+    assertThat(join(exit)).isFalse(); // not suppressed: nothing ran for it
+    assertThat(failureOf(close)).isSameAs(closeFailure);
+    assertThat(join(inFlight)).isSameAs(inFlightFailure);
+    assertThat(exitFailure.getSuppressed()).isEmpty();
+  }
 }
