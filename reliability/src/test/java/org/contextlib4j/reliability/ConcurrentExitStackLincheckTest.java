@@ -24,6 +24,7 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,7 +122,7 @@ public class ConcurrentExitStackLincheckTest {
   }
 
   /** The ids that ran on this thread, sorted, and the ids of the failures in {@code thrown}. */
-  private static String outcome(@org.jspecify.annotations.Nullable Throwable thrown) {
+  private static String outcome(@Nullable Throwable thrown) {
     List<Integer> ran = new ArrayList<>(RAN.get());
     Collections.sort(ran);
     List<String> failures = new ArrayList<>();
