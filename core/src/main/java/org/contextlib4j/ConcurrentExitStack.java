@@ -1,0 +1,535 @@
+/*
+ * Copyright 2026 The contextlib4j developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.contextlib4j;
+
+import static org.contextlib4j.internal.Throwables.checkNotNull;
+import static org.contextlib4j.internal.Throwables.sneakyThrow;
+
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.contextlib4j.internal.ExceptionRule;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link ExitStack} that many threads may register on at once, and that is closed for good by
+ * its first close: a cleanup registered after that is run at once and reported, never lost and
+ * never run twice.
+ *
+ * <pre>{@code
+ * try (ConcurrentExitStack stack = new ConcurrentExitStack()) {
+ *   for (Path path : paths) {
+ *     executor.submit(() -> process(stack.register(Files.newBufferedReader(path))));
+ *   }
+ *   awaitProcessing();
+ * } // closes every reader registered by any thread, the last registered first
+ * }</pre>
+ *
+ * <p>It takes the same registrations as {@link ExitStack} and unwinds them in the same order
+ * (reverse order of registration, which for registrations made by different threads is the order in
+ * which they acquired the stack's lock). It differs from it in three ways:
+ *
+ * <ul>
+ *   <li>Every method may be called from any thread at any time, also while the stack unwinds: a
+ *       cleanup registered by another thread (or by a cleanup) before the unwinding has finished
+ *       runs in that same unwinding, before the cleanups registered earlier.
+ *   <li>When a close has run the last cleanup, the stack is <em>closed</em> and stays closed.
+ *       Unlike {@link ExitStack} (and Python), it is not reusable: {@link #push(ExitHandler)},
+ *       {@link #push(ContextManager)}, {@link #callback} and {@link #register} on a closed stack
+ *       run the cleanup at once, on the calling thread, with no exception in flight, and then throw
+ *       {@link IllegalStateException}; {@link #enterContext} on a closed stack throws it without
+ *       entering the manager. Closing a closed stack again does nothing.
+ *   <li>A close (or {@link #exit}, {@link #popAll}) called by another thread while one runs waits
+ *       until that one has finished, then behaves as on a closed stack: it runs nothing, and the
+ *       first close reports the failures. Called by a cleanup of the running close, on its thread,
+ *       it continues the unwinding (with its own exception in flight) instead of waiting for
+ *       itself, exactly as a re-entrant call on {@link ExitStack} does.
+ * </ul>
+ *
+ * <p>Use {@link ExitStack} when one thread registers and closes: it is several times cheaper (it
+ * takes no lock, and C2 can remove a small one altogether; see {@code docs/benchmarks.md}).
+ *
+ * <h2 id="exceptions">Exception semantics</h2>
+ *
+ * <p>Exactly those of {@link ExitStack} (see its <a href="ExitStack.html#exceptions">exception
+ * semantics</a>), decided by the same code: each entry runs through the same step as in {@link
+ * ExitStack}, and its result goes through the same rule. A nested stack (an {@link ExitStack} or a
+ * {@code ConcurrentExitStack}) is unwound in place, in a loop. What this class adds:
+ *
+ * <ol>
+ *   <li>A registration on a closed stack throws an {@link IllegalStateException} saying that the
+ *       stack is closed, after running the cleanup. What the cleanup threw is attached to that
+ *       exception as a plain cleanup's failure is (rule 4): as suppressed, except that a {@link
+ *       VirtualMachineError} is thrown instead, with the {@code IllegalStateException} attached.
+ *   <li>{@link #enterContext} on a closed stack throws {@link IllegalStateException} and does not
+ *       call {@link ContextManager#enter()}. If the stack is closed while {@code enter()} runs, the
+ *       manager is exited at once with no exception in flight, as in 1.
+ *   <li>A close, {@link #close(Throwable)} or {@link #exit} that waited for another thread's close
+ *       ran nothing: {@code close()} returns, {@code close(failure)} throws {@code failure}, and
+ *       {@code exit(failure)} returns {@code false}, as on an empty {@link ExitStack}.
+ * </ol>
+ *
+ * <p>Unless noted, a {@code null} argument throws {@link NullPointerException} naming the
+ * parameter, and nothing is registered or run.
+ *
+ * <h2 id="threads">Thread safety and memory effects</h2>
+ *
+ * <p>Instances are thread-safe. Cleanups never run while the stack's lock is held: each one is
+ * taken off the stack under the lock, then run without it, on the thread that closes the stack (a
+ * rejected registration's cleanup on the registering thread). The lock is a {@link ReentrantLock},
+ * so a virtual thread waiting for it, or for another thread's close, does not pin its carrier.
+ * Waiting for another thread's close is not interruptible (a close must finish); the interrupt
+ * status is kept. A cleanup must therefore not wait for another thread that closes or pops the same
+ * stack: that would deadlock.
+ *
+ * <p>Memory consistency effects, as in <a
+ * href="https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/util/concurrent/package-summary.html#MemoryVisibility">{@code
+ * java.util.concurrent}</a>:
+ *
+ * <ul>
+ *   <li>Actions in a thread prior to registering a cleanup <i>happen-before</i> that cleanup runs,
+ *       on whichever thread runs it.
+ *   <li>The actions of a cleanup <i>happen-before</i> the next cleanup of the same unwinding runs,
+ *       and the return of the close, {@link #close(Throwable)} or {@link #exit} that ran it.
+ *   <li>The actions of every cleanup of an unwinding <i>happen-before</i> the return of a close,
+ *       {@link #exit} or {@link #popAll} that waited for that unwinding on another thread, and the
+ *       rejection of any registration that finds the stack closed.
+ *   <li>Actions prior to {@link #popAll} <i>happen-before</i> the cleanups it moved run on the new
+ *       stack.
+ * </ul>
+ *
+ * <p>Python: none. CPython's {@code ExitStack} is not thread-safe either; this is the Java
+ * counterpart of wrapping each call in a lock, with the closing rules above.
+ *
+ * @since 0.1.0
+ */
+public final class ConcurrentExitStack extends AbstractExitStack
+    implements ContextManager<ConcurrentExitStack>, AutoCloseable {
+
+  /*
+   * Overview: the registrations are AbstractExitStack's storage, read and written only under
+   * `lock`. One thread at a time is the `closer`: it pops one entry under the lock, runs it
+   * without the lock through ExitStack.exitEntry (the shared step and rule), and repeats until the
+   * stack is empty, then, still under the lock, sets `closed` and wakes the threads waiting in
+   * beginClose/popAll. Because `closed` is set in the same critical section that found the stack
+   * empty, every registration either lands before it (and is popped by this loop) or sees `closed`
+   * (and runs its cleanup itself): none is lost, none runs twice. Only the closer's thread pops.
+   */
+
+  private static final int DONE = 0; // closed already, or closed by another thread while we waited
+  private static final int OWNER = 1; // this call unwinds, and closes the stack at the end
+  private static final int REENTRANT = 2; // called by a cleanup of the unwinding on this thread
+
+  private final ReentrantLock lock = new ReentrantLock();
+
+  /** Signalled when an unwinding ends (closed, or given up by an escaping error). */
+  private final Condition closeEnded = lock.newCondition();
+
+  /** The thread unwinding the stack, if any. Guarded by {@link #lock}. */
+  private @Nullable Thread closer;
+
+  /** Set once, when an unwinding found the stack empty. Guarded by {@link #lock}. */
+  private boolean closed;
+
+  /** Creates an empty, open stack. */
+  public ConcurrentExitStack() {}
+
+  /**
+   * {@return this stack} Entering a stack does nothing else.
+   *
+   * <p>Python: {@code ExitStack.__enter__}.
+   */
+  @Override
+  public ConcurrentExitStack enter() {
+    return this;
+  }
+
+  /**
+   * Enters {@code manager} and registers its exit.
+   *
+   * <p>If {@code manager.enter()} throws, nothing is registered and the exception propagates as is.
+   * The manager is entered without holding the stack's lock.
+   *
+   * <p>Python: {@code ExitStack.enter_context}.
+   *
+   * @param manager the manager to enter
+   * @param <T> the type of value the manager returns
+   * @return what {@code manager.enter()} returned
+   * @throws IllegalStateException if the stack is closed (the manager was not entered), or was
+   *     closed while the manager was being entered (it was entered and exited; see rule 2 of the <a
+   *     href="#exceptions">exception semantics</a>)
+   */
+  @Override
+  public <T extends @Nullable Object> T enterContext(ContextManager<T> manager) {
+    checkNotNull(manager, "manager");
+    lock.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException(
+            "ConcurrentExitStack is closed: the manager was not entered");
+      }
+    } finally {
+      lock.unlock();
+    }
+    T value;
+    try {
+      value = manager.enter();
+    } catch (Exception e) {
+      throw sneakyThrow(e);
+    }
+    addOrRun(manager, MANAGER);
+    return value;
+  }
+
+  /**
+   * Registers an exception-aware exit.
+   *
+   * <p>Python: {@code ExitStack.push} given a function.
+   *
+   * @param handler the exit to run when the stack unwinds
+   * @return {@code handler}
+   * @throws IllegalStateException if the stack is closed, after running {@code handler} with no
+   *     exception in flight
+   */
+  @Override
+  public ExitHandler push(ExitHandler handler) {
+    addOrRun(checkNotNull(handler, "handler"), HANDLER);
+    return handler;
+  }
+
+  /**
+   * Registers the exit of {@code manager} without entering it.
+   *
+   * <p>Python: {@code ExitStack.push} given a context manager.
+   *
+   * @param manager the manager whose {@link ContextManager#exit(Throwable)} runs when the stack
+   *     unwinds
+   * @param <T> the type of value the manager's {@code enter} returns
+   * @return {@code manager}
+   * @throws IllegalStateException if the stack is closed, after running the manager's exit with no
+   *     exception in flight
+   */
+  @Override
+  public <T extends @Nullable Object> ContextManager<T> push(ContextManager<T> manager) {
+    addOrRun(checkNotNull(manager, "manager"), MANAGER);
+    return manager;
+  }
+
+  /**
+   * Registers a plain cleanup action (rule 4 of {@link ExitStack}'s exception semantics applies to
+   * its failure).
+   *
+   * <p>Python: {@code ExitStack.callback}.
+   *
+   * @param action the cleanup to run
+   * @return {@code action}
+   * @throws IllegalStateException if the stack is closed, after running {@code action}
+   */
+  @Override
+  public CleanupAction callback(CleanupAction action) {
+    addOrRun(checkNotNull(action, "action"), ACTION);
+    return action;
+  }
+
+  /**
+   * Registers an already-open resource whose {@link AutoCloseable#close()} runs when the stack
+   * unwinds.
+   *
+   * <p>Python: {@code ExitStack.enter_context(closing(resource))}.
+   *
+   * @param resource the resource to close
+   * @param <C> the resource's type
+   * @return {@code resource}
+   * @throws IllegalStateException if the stack is closed, after closing {@code resource}
+   */
+  @Override
+  public <C extends AutoCloseable> C register(C resource) {
+    addOrRun(checkNotNull(resource, "resource"), PLAIN);
+    return resource;
+  }
+
+  /**
+   * Moves every registration to a new stack, in one step, and leaves this one empty; this one stays
+   * open if it was (a closed stack gives an empty new stack).
+   *
+   * <p>Called by another thread while this stack unwinds, it waits until the unwinding has finished
+   * (and so returns an empty stack); called by one of the unwinding's cleanups, it takes the
+   * cleanups that have not run yet, which then do not run in this unwinding.
+   *
+   * <p>Python: {@code ExitStack.pop_all}.
+   *
+   * @return a new, open stack that owns every cleanup this one had
+   */
+  public ConcurrentExitStack popAll() {
+    ConcurrentExitStack moved = new ConcurrentExitStack();
+    Thread me = Thread.currentThread();
+    lock.lock();
+    try {
+      while (closer != null && closer != me) {
+        closeEnded.awaitUninterruptibly();
+      }
+      // The new stack is not shared yet; its lock only publishes the moved storage safely.
+      moved.lock.lock();
+      try {
+        moveTo(moved);
+      } finally {
+        moved.lock.unlock();
+      }
+    } finally {
+      lock.unlock();
+    }
+    return moved;
+  }
+
+  /**
+   * Unwinds the stack as if the block had ended with {@code failure} (or normally, if null), closes
+   * it, and tells whether that failure ended suppressed.
+   *
+   * <p>If the exception in flight at the end is another one than {@code failure}, it is thrown. If
+   * it is {@code failure} itself, this method returns {@code false} and the caller rethrows it.
+   *
+   * <p>Python: {@code ExitStack.__exit__}.
+   *
+   * @param failure the exception in flight, or {@code null}
+   * @return {@code true} only if {@code failure} was non-null and ended suppressed
+   */
+  @Override
+  public boolean exit(@Nullable Throwable failure) {
+    return ExitStack.report(failure, unwind(this, failure));
+  }
+
+  /**
+   * Unwinds the stack now, with no exception in flight, closes it, and throws what is in flight at
+   * the end. Idempotent: closing a closed stack does nothing.
+   *
+   * <p>Python: {@code ExitStack.close}.
+   */
+  @Override
+  public void close() {
+    Throwable out = unwind(this, null);
+    if (out != null) {
+      throw sneakyThrow(out);
+    }
+  }
+
+  /**
+   * Unwinds the stack now as if {@code failure} were in flight, closes it, then throws what is in
+   * flight at the end: {@code failure} itself unless an exit suppressed or replaced it. Returns
+   * normally only if it ended suppressed.
+   *
+   * <p>Python: {@code ExitStack.close(exc)}, proposed in CPython issue 137732.
+   *
+   * @param failure the exception the exits see
+   */
+  public void close(Throwable failure) {
+    checkNotNull(failure, "failure");
+    Throwable out = unwind(this, failure);
+    if (out != null) {
+      throw sneakyThrow(out);
+    }
+  }
+
+  /** {@return a short description: the number of registered cleanups, or that it is closed} */
+  @Override
+  public String toString() {
+    lock.lock();
+    try {
+      return "ConcurrentExitStack[" + (closed ? "closed" : describeSize()) + "]";
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Registers {@code entry}, or, if the stack is closed, runs it at once and throws. */
+  private void addOrRun(Object entry, byte kind) {
+    lock.lock();
+    try {
+      if (!closed) {
+        add(entry, kind);
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    IllegalStateException rejected =
+        new IllegalStateException(
+            "ConcurrentExitStack is closed: the cleanup was not registered; it ran at once");
+    Throwable failure = ExitStack.exitEntry(entry, kind, null);
+    throw sneakyThrow(failure == null ? rejected : ExceptionRule.cleanupThrew(rejected, failure));
+  }
+
+  /**
+   * Takes the closer's role for the calling thread: {@link #OWNER} if it is free, {@link
+   * #REENTRANT} if this thread has it already, {@link #DONE} if the stack is closed (after waiting
+   * for another thread's unwinding, if one runs).
+   */
+  private int beginClose() {
+    Thread me = Thread.currentThread();
+    lock.lock();
+    try {
+      if (closer == me) {
+        return REENTRANT;
+      }
+      while (closer != null) {
+        closeEnded.awaitUninterruptibly();
+      }
+      if (closed) {
+        return DONE;
+      }
+      closer = me;
+      return OWNER;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Gives the closer's role up without closing: an error escaped the unwinding loop. */
+  private void abandonClose() {
+    lock.lock();
+    try {
+      if (closer == Thread.currentThread()) {
+        closer = null;
+        closeEnded.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Unwinds {@code root} with {@code failure} in flight and returns what is in flight at the end:
+   * {@link ExitStack}'s loop, with each pop under the popped stack's lock. A nested concurrent
+   * stack is drained in place, as the owner of its unwinding (or re-entrantly), so that nesting
+   * never recurses; other entries, nested {@link ExitStack}s included, go through {@link
+   * ExitStack#exitEntry}.
+   */
+  private static @Nullable Throwable unwind(ConcurrentExitStack root, @Nullable Throwable failure) {
+    int role = root.beginClose();
+    if (role == DONE) {
+      return failure;
+    }
+    ConcurrentExitStack stack = root;
+    boolean owner = role == OWNER;
+    Frame resume = null;
+    Throwable inFlight = failure;
+    boolean finished = false;
+    try {
+      while (true) {
+        Object entry = null;
+        byte kind = PLAIN;
+        ReentrantLock lock = stack.lock;
+        lock.lock();
+        try {
+          int size = stack.size;
+          if (size > 0) {
+            kind = stack.kindAt(size - 1);
+            entry = stack.removeLast();
+          } else if (owner) {
+            // Found empty and closed in one critical section: a registration is either before
+            // this (and was popped above) or sees `closed` and runs its cleanup itself.
+            stack.closed = true;
+            stack.closer = null;
+            stack.closeEnded.signalAll();
+          }
+        } finally {
+          lock.unlock();
+        }
+        if (entry == null) {
+          if (resume == null) {
+            finished = true;
+            return inFlight;
+          }
+          if (resume.plain && inFlight != null) {
+            inFlight = ExceptionRule.cleanupThrew(resume.inFlight, inFlight);
+          } else if (resume.plain) {
+            inFlight = resume.inFlight;
+          }
+          stack = resume.stack;
+          owner = resume.owner;
+          resume = resume.next;
+          continue;
+        }
+        ConcurrentExitStack nested = nestedStack(entry, kind);
+        if (nested == null) {
+          inFlight = ExitStack.exitEntry(entry, kind, inFlight);
+          continue;
+        }
+        int nestedRole = nested.beginClose();
+        if (nestedRole == DONE) {
+          continue; // its close or exit would run nothing and change nothing
+        }
+        // Registered as a manager: its entries see and change our exception in flight, exactly
+        // what nested.exit(inFlight) gives; as a resource: it unwinds with none, as close().
+        boolean plain = kind == PLAIN || entry instanceof Closing;
+        resume = new Frame(stack, owner, plain, inFlight, resume);
+        if (plain) {
+          inFlight = null;
+        }
+        stack = nested;
+        owner = nestedRole == OWNER;
+      }
+    } finally {
+      if (!finished) {
+        // Only an error of the machinery itself gets here (cleanups' failures are caught by
+        // exitEntry): let other closers go on with what is left instead of waiting forever.
+        if (owner) {
+          stack.abandonClose();
+        }
+        for (Frame f = resume; f != null; f = f.next) {
+          if (f.owner) {
+            f.stack.abandonClose();
+          }
+        }
+      }
+    }
+  }
+
+  /** The concurrent stack to drain in place for this entry, or null. */
+  private static @Nullable ConcurrentExitStack nestedStack(Object entry, byte kind) {
+    if (entry instanceof ConcurrentExitStack nested) {
+      return kind == MANAGER || kind == PLAIN ? nested : null;
+    }
+    if (kind == MANAGER
+        && entry instanceof Closing<?> closing
+        && closing.resource instanceof ConcurrentExitStack nested) {
+      return nested;
+    }
+    return null;
+  }
+
+  /** Where to resume when a nested stack is drained. */
+  private static final class Frame {
+    final ConcurrentExitStack stack;
+    final boolean owner;
+    final boolean plain;
+    final @Nullable Throwable inFlight;
+    final @Nullable Frame next;
+
+    Frame(
+        ConcurrentExitStack stack,
+        boolean owner,
+        boolean plain,
+        @Nullable Throwable inFlight,
+        @Nullable Frame next) {
+      this.stack = stack;
+      this.owner = owner;
+      this.plain = plain;
+      this.inFlight = inFlight;
+      this.next = next;
+    }
+  }
+}
