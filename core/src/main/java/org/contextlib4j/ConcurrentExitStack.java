@@ -261,6 +261,25 @@ public final class ConcurrentExitStack extends AbstractExitStack
   }
 
   /**
+   * {@return the registration methods of this stack in a form that returns a handle} Each handle
+   * can cancel its registration or run it early, in place; see {@link Registration}. The handles'
+   * registrations take the stack's lock like the other ones, and a handle may be used from any
+   * thread. On a closed stack they behave as the methods of the same name, except that {@link
+   * Handles#enterContext} enters the manager first, then exits it at once and throws {@link
+   * IllegalStateException}, as when the stack is closed while a manager is being entered.
+   */
+  @Override
+  public Handles handles() {
+    return new Handles(this);
+  }
+
+  @Override
+  <R extends Registration<?>> R addHandle(R registration) {
+    addOrRun(registration, HANDLE);
+    return registration;
+  }
+
+  /**
    * Moves every registration to a new stack, in one step, and leaves this one empty; this one stays
    * open if it was (a closed stack gives an empty new stack).
    *

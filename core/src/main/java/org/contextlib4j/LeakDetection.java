@@ -22,15 +22,16 @@ import org.contextlib4j.internal.Leaks;
  * missing {@code close()} that try-with-resources would have made impossible, found in a test run
  * or in staging instead of as a leaked connection in production.
  *
- * <p>When detection is on, every {@link ExitStack}, {@link AsyncExitStack} and generator-style
- * manager ({@link Contexts#contextManager}, {@link Contexts#asyncContextManager}) created from then
- * on records the stack trace of its creation. If it becomes unreachable while it still has cleanups
- * to run (a stack with registrations, a manager entered but not exited), a message is logged at
- * {@link System.Logger.Level#WARNING} through the {@link System.Logger} named {@value
- * #LOGGER_NAME}, with that stack trace attached as the exception. (By default {@code System.Logger}
- * writes to {@code java.util.logging}; SLF4J, Log4j and others provide bridges.) The cleanups of a
- * dropped stack never run; a dropped generator-style manager's body is closed, as Python closes a
- * collected generator, on a cleaner thread and without the block's exception.
+ * <p>When detection is on, every {@link ExitStack}, {@link AsyncExitStack}, {@link
+ * ConcurrentExitStack} and generator-style manager ({@link Contexts#contextManager}, {@link
+ * Contexts#asyncContextManager}) created from then on records the stack trace of its creation. If
+ * it becomes unreachable while it still has cleanups to run (a stack with registrations, a manager
+ * entered but not exited), a message is logged at {@link System.Logger.Level#WARNING} through the
+ * {@link System.Logger} named {@value #LOGGER_NAME}, with that stack trace attached as the
+ * exception. (By default {@code System.Logger} writes to {@code java.util.logging}; SLF4J, Log4j
+ * and others provide bridges.) The cleanups of a dropped stack never run; a dropped generator-style
+ * manager's body is closed, as Python closes a collected generator, on a cleaner thread and without
+ * the block's exception.
  *
  * <pre>{@code
  * // in a test's set-up, or with -Dorg.contextlib4j.leakDetection=true on the command line

@@ -23,6 +23,11 @@
  * org.contextlib4j.ExitHandler} is such an exit on its own; a {@link
  * org.contextlib4j.CleanupAction} is a plain cleanup.
  *
+ * <p>Also: {@link org.contextlib4j.AsyncExitStack} for {@link java.util.concurrent.CompletionStage}
+ * cleanups, {@link org.contextlib4j.ConcurrentExitStack} for registration from many threads, {@link
+ * org.contextlib4j.Registration} handles that cancel or run one registration early, and opt-in
+ * {@link org.contextlib4j.LeakDetection} for stacks dropped without being closed.
+ *
  * <h2 id="exceptions">The exception rule</h2>
  *
  * <p>Every type in this package follows one rule, stated in full on {@link

@@ -544,6 +544,32 @@ class ConcurrentExitStackTest {
             .isEqualTo(ConcurrentExitStack.class);
       }
     }
+    Method addHandle = AbstractExitStack.class.getDeclaredMethod("addHandle", Registration.class);
+    assertThat(
+            ConcurrentExitStack.class
+                .getDeclaredMethod("addHandle", Registration.class)
+                .getDeclaringClass())
+        .as(addHandle.toString())
+        .isEqualTo(ConcurrentExitStack.class);
+  }
+
+  @Test
+  void handles_cancelAndRunNowWork_andAHandleRegisteredAfterCloseRunsAtOnceAndIsRejected() {
+    ConcurrentExitStack stack = new ConcurrentExitStack();
+    List<String> ran = new ArrayList<>();
+    Registration<CleanupAction> cancelled = stack.handles().callback(() -> ran.add("cancelled"));
+    Registration<CleanupAction> early = stack.handles().callback(() -> ran.add("early"));
+    stack.handles().callback(() -> ran.add("at close"));
+
+    assertThat(cancelled.cancel()).isTrue();
+    assertThat(early.runNow()).isTrue();
+    stack.close();
+    assertThat(ran).containsExactly("early", "at close");
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> stack.handles().callback(() -> ran.add("late")))
+        .withMessageContaining("closed");
+    assertThat(ran).containsExactly("early", "at close", "late");
   }
 
   // --- helpers -----------------------------------------------------------------------------------
