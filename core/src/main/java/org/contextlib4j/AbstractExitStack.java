@@ -38,6 +38,9 @@ abstract class AbstractExitStack {
   private static final Object[] EMPTY = {};
   private static final int FIRST_CAPACITY = 4;
 
+  /** The array size from which a full array is first swept of finished handles. */
+  private static final int SWEEP_FROM = 32;
+
   // How to run an entry. The registration method knows it, so unwinding never asks an object which
   // interfaces it implements: on JDK 17-22 a failing interface instanceof costs a scan of the
   // class's interfaces every time (measured: 17-39x slower; docs/benchmarks.md).
@@ -49,7 +52,6 @@ abstract class AbstractExitStack {
   static final byte ASYNC_MANAGER = 5; // AsyncContextManager.exitAsync(failure)
   static final byte ASYNC_ACTION = 6; // AsyncCleanupAction.runAsync()
   static final byte HANDLE = 7; // a Registration: its own entry and kind, unless cancelled or run
-  static final byte ASYNC_TIMED = 8; // an async entry with a timeout: AsyncExitStack.Timed
 
   // Registrations, oldest first: the first one in a field (a stack of one allocates no array),
   // the others in an array that doubles when full.
@@ -196,16 +198,9 @@ abstract class AbstractExitStack {
       return;
     }
     int slot = index - 1;
-    if (slot == entries.length && kinds != null) {
-      slot = dropFinishedHandles();
-      index = slot + 1;
-    }
     if (slot == entries.length) {
-      int capacity = Math.max(FIRST_CAPACITY, slot << 1);
-      entries = Arrays.copyOf(entries, capacity);
-      if (kinds != null) {
-        kinds = Arrays.copyOf(kinds, capacity);
-      }
+      slot = makeRoom();
+      index = slot + 1;
     }
     entries[slot] = entry;
     byte[] k = kinds;
@@ -216,6 +211,29 @@ abstract class AbstractExitStack {
       k[slot] = kind;
     }
     size = index + 1;
+  }
+
+  /**
+   * Makes room in the full {@link #entries} array, out of {@link #add}'s hot path: drops finished
+   * handles if that frees a slot (from {@link #SWEEP_FROM} entries on), otherwise doubles the
+   * arrays. Returns the first free slot.
+   */
+  private int makeRoom() {
+    int slot = size - 1;
+    // Handles are not PLAIN: without kinds there are none. Small arrays just grow: a scan at
+    // every doubling from 4 cost a stack of 16 async entries 10-15% (docs/benchmarks.md).
+    if (kinds != null && slot >= SWEEP_FROM) {
+      slot = dropFinishedHandles();
+      if (slot < entries.length) {
+        return slot;
+      }
+    }
+    int capacity = Math.max(FIRST_CAPACITY, slot << 1);
+    entries = Arrays.copyOf(entries, capacity);
+    if (kinds != null) {
+      kinds = Arrays.copyOf(kinds, capacity);
+    }
+    return slot;
   }
 
   /**
@@ -231,7 +249,13 @@ abstract class AbstractExitStack {
     }
     int used = size - 1;
     int kept = 0;
-    for (int i = 0; i < used; i++) {
+    while (kept < used && !(k[kept] == HANDLE && !((Registration<?>) e[kept]).isPending())) {
+      kept++; // nothing to move before the first finished handle
+    }
+    if (kept == used) {
+      return used;
+    }
+    for (int i = kept; i < used; i++) {
       if (k[i] == HANDLE && !((Registration<?>) e[i]).isPending()) {
         continue;
       }

@@ -472,10 +472,8 @@ public final class ConcurrentExitStack extends AbstractExitStack
             finished = true;
             return inFlight;
           }
-          if (resume.plain && inFlight != null) {
-            inFlight = ExceptionRule.cleanupThrew(resume.inFlight, inFlight);
-          } else if (resume.plain) {
-            inFlight = resume.inFlight;
+          if (resume.plain) {
+            inFlight = ExitStack.afterPlainStack(resume.inFlight, inFlight);
           }
           stack = resume.stack;
           owner = resume.owner;

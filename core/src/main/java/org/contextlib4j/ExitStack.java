@@ -336,7 +336,11 @@ public final class ExitStack extends AbstractExitStack
     return null;
   }
 
-  private static @Nullable Throwable afterPlainStack(
+  /**
+   * The exception in flight after a nested stack closed as a plain cleanup: {@code outer} if its
+   * close threw nothing, otherwise the plain cleanup rule applied to what it threw.
+   */
+  static @Nullable Throwable afterPlainStack(
       @Nullable Throwable outer, @Nullable Throwable closeFailure) {
     return closeFailure == null ? outer : ExceptionRule.cleanupThrew(outer, closeFailure);
   }

@@ -211,6 +211,113 @@ class AsyncDeadlineTest {
     assertThat(log).containsExactly("manager exit");
   }
 
+  /** A manager whose exit suppresses, or throws {@code thrown} at once if it is non-null. */
+  private static AsyncContextManager<String> manager(
+      boolean suppress, @Nullable RuntimeException thrown) {
+    return new AsyncContextManager<>() {
+      @Override
+      public CompletionStage<String> enterAsync() {
+        return CompletableFuture.completedFuture("value");
+      }
+
+      @Override
+      public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
+        if (thrown != null) {
+          throw thrown;
+        }
+        return CompletableFuture.supplyAsync(() -> suppress);
+      }
+    };
+  }
+
+  @Test
+  void timedManager_thatCompletesInTime_suppressesAsIfUntimed() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncExit(manager(true, null), Duration.ofSeconds(30));
+
+    assertThat(failureOf(stack.closeAsync(new IllegalStateException("body")))).isNull();
+  }
+
+  @Test
+  void timedManagerAndHandler_thatThrowAtOnce_replaceTheFailureAsIfUntimed() throws Exception {
+    IllegalStateException body = new IllegalStateException("body");
+    RuntimeException fromManager = new IllegalArgumentException("manager exit");
+    AsyncExitStack managers = new AsyncExitStack();
+    managers.pushAsyncExit(manager(false, fromManager), Duration.ofSeconds(30));
+    assertThat(failureOf(managers.closeAsync(body))).isSameAs(fromManager);
+    assertThat(fromManager.getSuppressed()).containsExactly(body);
+
+    IllegalStateException body2 = new IllegalStateException("body 2");
+    Exception fromHandler = new Exception("handler exit");
+    AsyncExitStack handlers = new AsyncExitStack();
+    handlers.pushAsyncExit(
+        failure -> {
+          throw fromHandler;
+        },
+        Duration.ofSeconds(30));
+    assertThat(failureOf(handlers.closeAsync(body2))).isSameAs(fromHandler);
+    assertThat(fromHandler.getSuppressed()).containsExactly(body2);
+  }
+
+  @Test
+  void timedManagerWhoseStageFails_replacesTheFailure() throws Exception {
+    IllegalStateException body = new IllegalStateException("body");
+    IllegalStateException exitFailure = new IllegalStateException("exit stage failed");
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncExit(
+        new AsyncContextManager<String>() {
+          @Override
+          public CompletionStage<String> enterAsync() {
+            return CompletableFuture.completedFuture("value");
+          }
+
+          @Override
+          public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
+            return CompletableFuture.failedFuture(exitFailure);
+          }
+        },
+        Duration.ofSeconds(30));
+
+    assertThat(failureOf(stack.closeAsync(body))).isSameAs(exitFailure);
+    assertThat(exitFailure.getSuppressed()).containsExactly(body);
+  }
+
+  @Test
+  void timedNestedStack_itsExitsSeeTheFailure_andCanSuppressIt() throws Exception {
+    AsyncExitStack inner = new AsyncExitStack();
+    inner.pushAsyncExit(
+        failure -> {
+          log.add("inner saw " + (failure == null ? "nothing" : failure.getMessage()));
+          return CompletableFuture.completedFuture(true);
+        });
+    AsyncExitStack outer = new AsyncExitStack();
+    outer.pushAsyncExit(inner, Duration.ofSeconds(30));
+
+    assertThat(failureOf(outer.closeAsync(new IllegalStateException("body")))).isNull();
+    assertThat(log).containsExactly("inner saw body");
+  }
+
+  @Test
+  void timedGeneratorStyleManager_itsOutcomeIsTakenAsIs() throws Exception {
+    IllegalStateException body = new IllegalStateException("body");
+    IllegalStateException replacement = new IllegalStateException("thrown by the body's handler");
+    AsyncContextManager<String> generator =
+        Contexts.asyncContextManager(
+            y ->
+                y.yieldAsync("value")
+                    .handle(
+                        (ignored, failure) -> {
+                          throw replacement; // no implicit chaining: body is not attached
+                        }));
+    AsyncExitStack stack = new AsyncExitStack();
+    assertThat(stack.enterAsyncContext(generator).toCompletableFuture().get()).isEqualTo("value");
+    AsyncExitStack timed = new AsyncExitStack();
+    timed.pushAsyncExit(stack.popAll(), Duration.ofSeconds(30));
+
+    assertThat(failureOf(timed.closeAsync(body))).isSameAs(replacement);
+    assertThat(replacement.getSuppressed()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {0, -5})
   void zeroOrNegativeTimeout_doesNotWait_butCompletedStagesCount(long millis) throws Exception {

@@ -290,7 +290,7 @@ class RegistrationHandleTest {
 
     var entries = AbstractExitStack.class.getDeclaredField("entries");
     entries.setAccessible(true);
-    assertThat(((Object[]) entries.get(stack)).length).isLessThanOrEqualTo(8);
+    assertThat(((Object[]) entries.get(stack)).length).isLessThanOrEqualTo(64);
     assertThat(last.isPending()).isTrue();
     stack.close();
     assertThat(log).containsExactly("kept last", "kept second", "kept first");
