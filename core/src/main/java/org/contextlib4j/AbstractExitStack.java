@@ -243,19 +243,10 @@ abstract class AbstractExitStack {
    */
   private int dropFinishedHandles() {
     Object[] e = entries;
-    byte[] k = kinds;
-    if (k == null) {
-      return size - 1;
-    }
+    byte[] k = checkNotNull(kinds, "kinds"); // handles are not PLAIN: kinds exist
     int used = size - 1;
     int kept = 0;
-    while (kept < used && !(k[kept] == HANDLE && !((Registration<?>) e[kept]).isPending())) {
-      kept++; // nothing to move before the first finished handle
-    }
-    if (kept == used) {
-      return used;
-    }
-    for (int i = kept; i < used; i++) {
+    for (int i = 0; i < used; i++) {
       if (k[i] == HANDLE && !((Registration<?>) e[i]).isPending()) {
         continue;
       }
@@ -263,8 +254,7 @@ abstract class AbstractExitStack {
       k[kept] = k[i];
       kept++;
     }
-    Arrays.fill(e, kept, used, null);
-    size = kept + 1;
+    Arrays.fill(e, kept, used, null); // let the dropped registrations be collected
     return kept;
   }
 

@@ -329,11 +329,6 @@ public final class AsyncExitStack extends AbstractExitStack
     public CompletionStage<@Nullable Object> enterAsync() {
       throw new UnsupportedOperationException("registered exit: not entered by the stack");
     }
-
-    @Override
-    public String toString() {
-      return entry + " (timeout " + timeout + ")";
-    }
   }
 
   /** {@code timeout} in nanoseconds, saturated; at least 0 (a past deadline: do not wait). */
@@ -406,10 +401,9 @@ public final class AsyncExitStack extends AbstractExitStack
   /** The end of a {@code closeAsync(Duration)}, in {@link System#nanoTime()}. */
   private record Deadline(long at, Duration timeout) {
     static Deadline after(Duration timeout) {
-      long nanos = nanos(timeout);
-      long now = System.nanoTime();
-      long at = now + nanos;
-      return new Deadline(at - now < 0 ? Long.MAX_VALUE + now : at, timeout); // saturated
+      // nanoTime values are compared by difference, so the sum may wrap: remaining() is still
+      // nanos minus the time elapsed.
+      return new Deadline(System.nanoTime() + nanos(timeout), timeout);
     }
 
     long remaining() {

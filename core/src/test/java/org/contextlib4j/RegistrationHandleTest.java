@@ -297,10 +297,82 @@ class RegistrationHandleTest {
   }
 
   @Test
+  void manyLiveEntries_andACancelLoop_keepTheStackWithinTwiceItsLiveSize() throws Exception {
+    ExitStack stack = new ExitStack();
+    for (int i = 0; i < 100; i++) {
+      stack.handles().callback(logs("live " + i));
+    }
+    for (int i = 0; i < 100_000; i++) {
+      stack.handles().callback(logs("cancelled " + i)).cancel();
+    }
+
+    var entries = AbstractExitStack.class.getDeclaredField("entries");
+    entries.setAccessible(true);
+    assertThat(((Object[]) entries.get(stack)).length).isLessThanOrEqualTo(256);
+    stack.close();
+    assertThat(log).hasSize(100).startsWith("live 99").endsWith("live 0");
+  }
+
+  @Test
+  void droppedHandles_areNoLongerReachableFromTheStack() throws Exception {
+    ExitStack stack = new ExitStack();
+    stack.callback(logs("first")); // in its own field; the next 32 fill the array
+    for (int i = 0; i < 20; i++) {
+      stack.handles().callback(logs("live"));
+    }
+    for (int i = 0; i < 5; i++) {
+      stack.handles().callback(logs("cancelled")).cancel();
+    }
+    java.lang.ref.WeakReference<CleanupAction> dropped = cancelOne(stack); // slot 25 of 32
+    for (int i = 0; i < 6; i++) {
+      stack.handles().callback(logs("cancelled")).cancel();
+    }
+    stack.callback(logs("after")); // the array is full: finished handles are dropped
+
+    for (int i = 0; i < 100 && dropped.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+
+    assertThat(dropped.get()).isNull();
+  }
+
+  private static java.lang.ref.WeakReference<CleanupAction> cancelOne(ExitStack stack) {
+    Object state = new Object();
+    CleanupAction action = () -> state.notifyAll(); // captures: not a shared lambda instance
+    stack.handles().callback(action).cancel();
+    return new java.lang.ref.WeakReference<>(action);
+  }
+
+  @Test
+  void asyncStack_handlesSeeAndChangeTheFailureInFlight_likeTheirEntries() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    IllegalStateException cleanupFailure = new IllegalStateException("cleanup");
+    stack.handles().push(failure -> true).cancel(); // cancelled: would have suppressed
+    stack
+        .handles()
+        .callback(
+            () -> {
+              throw cleanupFailure;
+            });
+    IllegalStateException body = new IllegalStateException("body");
+
+    Throwable thrown = null;
+    try {
+      stack.closeAsync(body).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      thrown = e.getCause();
+    }
+
+    assertThat(thrown).isSameAs(body);
+    assertThat(body.getSuppressed()).containsExactly(cleanupFailure);
+  }
+
+  @Test
   void droppingFinishedHandles_keepsTheOrderOfPlainAndHandledEntries() {
     ExitStack stack = new ExitStack();
     List<String> expected = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 200; i++) {
       if (i % 3 == 0) {
         stack.callback(logs("plain " + i));
         expected.add(0, "plain " + i);

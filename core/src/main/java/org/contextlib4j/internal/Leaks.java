@@ -19,7 +19,6 @@ import java.lang.ref.Cleaner;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The leak detector behind {@code org.contextlib4j.LeakDetection}. Off, it costs a read of {@link
@@ -113,16 +112,33 @@ public final class Leaks {
     }
   }
 
-  private static void report(String what, String unreleased, @Nullable Throwable created) {
-    System.getLogger(LOGGER)
-        .log(
-            System.Logger.Level.WARNING,
-            "LEAK: "
-                + what
-                + " became unreachable with cleanups pending; "
-                + unreleased
-                + ". Close it (try-with-resources, Contexts.run) or hand its cleanups on"
-                + " (popAll). Where it was created is attached.",
-            created);
+  /** Where reports go; replaced by tests of the library only (this package is not exported). */
+  public interface Reporter {
+    /**
+     * Reports one leak.
+     *
+     * @param message what leaked and what happens to its cleanups
+     * @param created the stack trace of its creation
+     */
+    void report(String message, Throwable created);
+  }
+
+  /** The default: {@link System.Logger} {@value #LOGGER}, at {@code WARNING}. */
+  public static final Reporter SYSTEM_LOGGER =
+      (message, created) ->
+          System.getLogger(LOGGER).log(System.Logger.Level.WARNING, message, created);
+
+  /** Where reports go now. */
+  public static volatile Reporter reporter = SYSTEM_LOGGER;
+
+  private static void report(String what, String unreleased, Throwable created) {
+    reporter.report(
+        "LEAK: "
+            + what
+            + " became unreachable with cleanups pending; "
+            + unreleased
+            + ". Close it (try-with-resources, Contexts.run) or hand its cleanups on"
+            + " (popAll). Where it was created is attached.",
+        created);
   }
 }
