@@ -40,6 +40,9 @@ class LeakTrackingTest {
 
   @BeforeEach
   void capture() {
+    // Start from the state of a fresh JVM without the system property, whatever ran before.
+    Leaks.enabled = false;
+    Leaks.used = false;
     Leaks.reporter = (message, created) -> reports.add(message + " | " + created.getMessage());
   }
 
@@ -128,6 +131,24 @@ class LeakTrackingTest {
     settle();
 
     assertThat(reports).singleElement().asString().startsWith("LEAK: ExitStack ");
+  }
+
+  @Test
+  void popAllOfAnEmptyStack_givesAStackThatIsNotReportedWhenDropped() {
+    LeakDetection.enable();
+    WeakReference<ExitStack> receiver = popAllOfEmpty();
+    ExitStack leaked = new ExitStack(); // a real leak, to know that the cleaner has run
+    leaked.callback(() -> {});
+    leaked = null;
+
+    awaitGc(() -> !reports.isEmpty() && receiver.get() == null);
+    settle();
+
+    assertThat(reports).hasSize(1);
+  }
+
+  private static WeakReference<ExitStack> popAllOfEmpty() {
+    return new WeakReference<>(new ExitStack().popAll());
   }
 
   private static WeakReference<ExitStack> popAllAndDropBoth() {
