@@ -162,37 +162,11 @@ class ExitStackPropertyTest {
         continue;
       }
       switch (spec.kind) {
-        case PASS, SUPPRESS, REPLACE, RERAISE ->
-            stack.push(
-                seen -> {
-                  log.add(spec.id + " saw " + label(seen));
-                  if (spec.kind == Kind.REPLACE) {
-                    throw sneaky(spec.failure);
-                  }
-                  if (spec.kind == Kind.RERAISE && seen != null) {
-                    throw sneaky(seen);
-                  }
-                  return spec.kind == Kind.SUPPRESS;
-                });
-        case CALLBACK_OK, CALLBACK_FAIL ->
-            stack.callback(
-                () -> {
-                  log.add(spec.id);
-                  if (spec.kind == Kind.CALLBACK_FAIL) {
-                    throw sneaky(spec.failure);
-                  }
-                });
-        case CLOSE_OK, CLOSE_FAIL ->
-            stack.register(
-                () -> {
-                  log.add(spec.id);
-                  if (spec.kind == Kind.CLOSE_FAIL) {
-                    throw sneaky(spec.failure);
-                  }
-                });
+        case PASS, SUPPRESS, REPLACE, RERAISE -> stack.push(exitOf(spec));
+        case CALLBACK_OK, CALLBACK_FAIL -> stack.callback(actionOf(spec));
+        case CLOSE_OK, CLOSE_FAIL -> stack.register(resourceOf(spec));
         case NESTED_AWARE, NESTED_PLAIN -> {
-          ExitStack inner = new ExitStack();
-          register(inner, spec.children);
+          ExitStack inner = nestedOf(spec);
           if (spec.kind == Kind.NESTED_AWARE) {
             stack.enterContext(inner);
           } else {
@@ -207,42 +181,51 @@ class ExitStackPropertyTest {
   private Registration<?> registerWithHandle(ExitStack stack, Spec spec) {
     Handles handles = stack.handles();
     return switch (spec.kind) {
-      case PASS, SUPPRESS, REPLACE, RERAISE ->
-          handles.push(
-              seen -> {
-                log.add(spec.id + " saw " + label(seen));
-                if (spec.kind == Kind.REPLACE) {
-                  throw sneaky(spec.failure);
-                }
-                if (spec.kind == Kind.RERAISE && seen != null) {
-                  throw sneaky(seen);
-                }
-                return spec.kind == Kind.SUPPRESS;
-              });
-      case CALLBACK_OK, CALLBACK_FAIL ->
-          handles.callback(
-              () -> {
-                log.add(spec.id);
-                if (spec.kind == Kind.CALLBACK_FAIL) {
-                  throw sneaky(spec.failure);
-                }
-              });
-      case CLOSE_OK, CLOSE_FAIL ->
-          handles.register(
-              () -> {
-                log.add(spec.id);
-                if (spec.kind == Kind.CLOSE_FAIL) {
-                  throw sneaky(spec.failure);
-                }
-              });
-      case NESTED_AWARE, NESTED_PLAIN -> {
-        ExitStack inner = new ExitStack();
-        register(inner, spec.children);
-        yield spec.kind == Kind.NESTED_AWARE
-            ? handles.enterContext(inner)
-            : handles.register(inner);
+      case PASS, SUPPRESS, REPLACE, RERAISE -> handles.push(exitOf(spec));
+      case CALLBACK_OK, CALLBACK_FAIL -> handles.callback(actionOf(spec));
+      case CLOSE_OK, CLOSE_FAIL -> handles.register(resourceOf(spec));
+      case NESTED_AWARE, NESTED_PLAIN ->
+          spec.kind == Kind.NESTED_AWARE
+              ? handles.enterContext(nestedOf(spec))
+              : handles.register(nestedOf(spec));
+    };
+  }
+
+  private ExitHandler exitOf(Spec spec) {
+    return seen -> {
+      log.add(spec.id + " saw " + label(seen));
+      if (spec.kind == Kind.REPLACE) {
+        throw sneaky(spec.failure);
+      }
+      if (spec.kind == Kind.RERAISE && seen != null) {
+        throw sneaky(seen);
+      }
+      return spec.kind == Kind.SUPPRESS;
+    };
+  }
+
+  private CleanupAction actionOf(Spec spec) {
+    return () -> {
+      log.add(spec.id);
+      if (spec.kind == Kind.CALLBACK_FAIL) {
+        throw sneaky(spec.failure);
       }
     };
+  }
+
+  private AutoCloseable resourceOf(Spec spec) {
+    return () -> {
+      log.add(spec.id);
+      if (spec.kind == Kind.CLOSE_FAIL) {
+        throw sneaky(spec.failure);
+      }
+    };
+  }
+
+  private ExitStack nestedOf(Spec spec) {
+    ExitStack inner = new ExitStack();
+    register(inner, spec.children);
+    return inner;
   }
 
   /** The rule, written as plainly as possible: a reference, independent of ExitStack's code. */
