@@ -22,10 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.contextlib4j.ExitStack;
@@ -42,16 +45,19 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It fails part-way twice: a missing file when some are already open, and a line that is not a
  * number when all are open and half of the merge is done. The proof that every file was closed is
- * the number of file descriptors this process has open ({@code /proc/self/fd}, on Linux), counted
- * before and after each merge. The files are real temporary files, deleted at the end.
+ * the number of this process's file descriptors ({@code /proc/self/fd}, on Linux) that point at the
+ * merge's files, counted before, during and after each merge. Only those are counted: the JVM's
+ * other threads open and close descriptors of their own (class loading, the test runner) at any
+ * time, so a process-wide count can move for reasons that have nothing to do with the merge. The
+ * files are real temporary files, deleted at the end.
  */
 final class MergeFilesExample {
   private MergeFilesExample() {}
 
   /**
-   * One merge: what it produced or why it failed, and this process's open file descriptors before,
-   * while every file was open (if it got that far), and after. Counts are empty without {@code
-   * /proc/self/fd}.
+   * One merge: what it produced or why it failed, and how many of this process's file descriptors
+   * pointed at the merge's files before, while every file was open (if it got that far), and after.
+   * Counts are empty without {@code /proc/self/fd}.
    */
   record Run(
       @Nullable List<Integer> merged,
@@ -94,26 +100,23 @@ final class MergeFilesExample {
     return new Outcome(dir, runs);
   }
 
-  /** Merges the files through one stack, counting open file descriptors around it. */
+  /** Merges the files through one stack, counting the descriptors open on them around it. */
   static Run merge(List<Path> paths) {
-    // The stack exists before the first count: loading its class may open the library's jar,
-    // which then stays open and would be counted after but not before.
-    ExitStack stack = new ExitStack();
-    OptionalLong before = openFileDescriptors();
+    OptionalLong before = openFileDescriptors(paths);
     OptionalLong whileOpen = OptionalLong.empty();
     List<Integer> merged = null;
     Exception failure = null;
-    try (stack) {
+    try (ExitStack stack = new ExitStack()) {
       List<BufferedReader> readers = new ArrayList<>();
       for (Path path : paths) {
         readers.add(stack.register(Files.newBufferedReader(path)));
       }
-      whileOpen = openFileDescriptors();
+      whileOpen = openFileDescriptors(paths);
       merged = mergeSorted(readers);
     } catch (IOException | NumberFormatException e) {
       failure = e;
     }
-    return new Run(merged, failure, before, whileOpen, openFileDescriptors());
+    return new Run(merged, failure, before, whileOpen, openFileDescriptors(paths));
   }
 
   /** The k-way merge: a heap holds the current head of each reader. */
@@ -138,17 +141,36 @@ final class MergeFilesExample {
     return merged;
   }
 
-  /** This process's open file descriptors, or empty where {@code /proc/self/fd} is missing. */
-  static OptionalLong openFileDescriptors() {
+  /**
+   * How many of this process's open file descriptors point at one of {@code files}, or empty where
+   * {@code /proc/self/fd} is missing. A file that does not exist is never pointed at.
+   */
+  static OptionalLong openFileDescriptors(Collection<Path> files) {
     Path fds = Path.of("/proc/self/fd");
     if (!Files.isDirectory(fds)) {
       return OptionalLong.empty();
     }
-    // The listing's own descriptor is counted each time, so counts compare with each other.
+    Set<Path> targets = new HashSet<>();
+    for (Path file : files) {
+      try {
+        targets.add(file.toRealPath());
+      } catch (IOException e) {
+        // missing: no descriptor can point at it
+      }
+    }
     try (Stream<Path> entries = Files.list(fds)) {
-      return OptionalLong.of(entries.count());
+      return OptionalLong.of(entries.filter(fd -> targets.contains(target(fd))).count());
     } catch (IOException e) {
       return OptionalLong.empty();
+    }
+  }
+
+  /** Where a {@code /proc/self/fd} entry points, or null if it was closed while we looked. */
+  private static @Nullable Path target(Path fd) {
+    try {
+      return Files.readSymbolicLink(fd);
+    } catch (IOException e) {
+      return null;
     }
   }
 
@@ -168,15 +190,15 @@ final class MergeFilesExample {
     }
     if (run.fdsBefore().isPresent() && run.fdsAfter().isPresent()) {
       out.println(
-          "open file descriptors: before "
+          "descriptors open on these files: before "
               + run.fdsBefore().getAsLong()
               + (run.fdsWhileOpen().isPresent()
-                  ? ", with all files open " + run.fdsWhileOpen().getAsLong()
+                  ? ", with all of them open " + run.fdsWhileOpen().getAsLong()
                   : "")
               + ", after "
               + run.fdsAfter().getAsLong());
     } else {
-      out.println("open file descriptors: not countable here (no /proc/self/fd)");
+      out.println("descriptors open on these files: not countable here (no /proc/self/fd)");
     }
     return run;
   }

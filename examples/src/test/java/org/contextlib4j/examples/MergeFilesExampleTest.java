@@ -73,7 +73,6 @@ class MergeFilesExampleTest {
   @Test
   void closesTheFilesItOpened_whenALaterFileIsMissing() throws IOException {
     List<Path> files = sortedFiles(7, new ArrayList<>());
-    MergeFilesExample.merge(files); // warm-up: load every class the merge needs first
     files.set(3, dir.resolve("missing"));
 
     Run run = MergeFilesExample.merge(files);
@@ -83,7 +82,9 @@ class MergeFilesExampleTest {
         .isInstanceOf(NoSuchFileException.class)
         .hasMessageEndingWith("missing");
     assumeTrue(PROC_FD, "no /proc/self/fd: open files cannot be counted here");
-    assertThat(run.fdsAfter()).isEqualTo(run.fdsBefore());
+    assertThat(run.fdsBefore()).hasValue(0);
+    assertThat(run.fdsWhileOpen()).isEmpty(); // opening failed before every file was open
+    assertThat(run.fdsAfter()).hasValue(0);
   }
 
   @Test
@@ -91,16 +92,15 @@ class MergeFilesExampleTest {
     List<Path> files = sortedFiles(8, new ArrayList<>());
     Files.writeString(dir.resolve("bad"), "1\n2\nthree\n4\n", UTF_8);
     files.add(2, dir.resolve("bad"));
-    MergeFilesExample.merge(files); // warm-up, as above
 
     Run run = MergeFilesExample.merge(files);
 
     assertThat(run.failure()).isInstanceOf(NumberFormatException.class);
     assumeTrue(PROC_FD, "no /proc/self/fd: open files cannot be counted here");
-    // The counter does see the readers: six more descriptors while all six files were open.
-    assertThat(run.fdsWhileOpen().getAsLong())
-        .isGreaterThanOrEqualTo(run.fdsBefore().getAsLong() + 6);
-    assertThat(run.fdsAfter()).isEqualTo(run.fdsBefore());
+    assertThat(run.fdsBefore()).hasValue(0);
+    // The counter does see the readers: one descriptor on each of the six files while all are open.
+    assertThat(run.fdsWhileOpen()).hasValue(6);
+    assertThat(run.fdsAfter()).hasValue(0);
   }
 
   @Test
@@ -119,12 +119,31 @@ class MergeFilesExampleTest {
         .contains("failed part-way: NumberFormatException For input string: \"twenty\"");
     assumeTrue(PROC_FD, "no /proc/self/fd: open files cannot be counted here");
     for (Run run : outcome.runs()) {
-      assertThat(run.fdsAfter()).isEqualTo(run.fdsBefore());
+      assertThat(run.fdsBefore()).hasValue(0);
+      assertThat(run.fdsAfter()).hasValue(0);
     }
+    assertThat(outcome.runs().get(0).fdsWhileOpen()).hasValue(5);
+    assertThat(outcome.runs().get(2).fdsWhileOpen()).hasValue(5);
   }
 
   @Test
   void countsOpenFiles_onlyWhereProcSelfFdExists() {
-    assertThat(MergeFilesExample.openFileDescriptors().isPresent()).isEqualTo(PROC_FD);
+    assertThat(MergeFilesExample.openFileDescriptors(List.of()).isPresent()).isEqualTo(PROC_FD);
+  }
+
+  @Test
+  void countsOnlyDescriptorsOnTheGivenFiles() throws IOException {
+    assumeTrue(PROC_FD, "no /proc/self/fd: open files cannot be counted here");
+    Path mine = Files.writeString(dir.resolve("mine"), "1\n", UTF_8);
+    Path other = Files.writeString(dir.resolve("other"), "2\n", UTF_8);
+    try (var a = Files.newBufferedReader(mine);
+        var b = Files.newBufferedReader(mine);
+        var c = Files.newBufferedReader(other)) {
+      assertThat(List.of(a.readLine(), b.readLine(), c.readLine())).containsExactly("1", "1", "2");
+      assertThat(MergeFilesExample.openFileDescriptors(List.of(mine))).hasValue(2);
+      assertThat(MergeFilesExample.openFileDescriptors(List.of(mine, other))).hasValue(3);
+      assertThat(MergeFilesExample.openFileDescriptors(List.of(dir.resolve("none")))).hasValue(0);
+    }
+    assertThat(MergeFilesExample.openFileDescriptors(List.of(mine, other))).hasValue(0);
   }
 }
