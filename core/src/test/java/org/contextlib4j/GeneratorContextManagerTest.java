@@ -397,10 +397,7 @@ class GeneratorContextManagerTest {
                         closed.countDown();
                       }
                     }));
-    for (int i = 0; i < 200 && closed.getCount() > 0; i++) {
-      System.gc();
-      closed.await(50, TimeUnit.MILLISECONDS);
-    }
+    GcTesting.awaitGc(() -> ref.get() == null && closed.getCount() == 0);
     assertThat(ref.get()).isNull();
     assertThat(closed.getCount()).as("the suspended body was closed").isZero();
     Thread thread = helper.get();

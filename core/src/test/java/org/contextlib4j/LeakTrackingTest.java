@@ -16,13 +16,14 @@
 package org.contextlib4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.contextlib4j.GcTesting.awaitGc;
+import static org.contextlib4j.GcTesting.settle;
 
 import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.contextlib4j.internal.Leaks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,32 +232,5 @@ class LeakTrackingTest {
     String unused = manager.enterAsync().toCompletableFuture().join();
     assertThat(manager.exitAsync(null).toCompletableFuture().join()).isFalse();
     return new WeakReference<>(manager);
-  }
-
-  /** Runs the garbage collector until {@code done}, for at most 20 seconds. */
-  static void awaitGc(BooleanSupplier done) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("garbage collected within 20 s").isLessThan(deadline);
-      System.gc();
-      pause(20);
-    }
-  }
-
-  /** Gives the cleaner thread time to run the actions of objects already collected. */
-  static void settle() {
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      pause(50);
-    }
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }
