@@ -53,11 +53,9 @@ class AsyncExitStackContractTest extends ExitStackContract {
    * Python's {@code SyncAsyncExitStack}: the stack's own registrations, blocking close/exit.
    * Subclasses change how entries are registered and keep the rest.
    */
-  static class Blocking implements StackUnderTest {
-    final AsyncExitStack stack;
-
+  static class Blocking extends Forwarding<AsyncExitStack> {
     Blocking(AsyncExitStack stack) {
-      this.stack = stack;
+      super(stack);
     }
 
     /** The adapter for the stack {@code popAll} returns: the same kind as this one. */
@@ -66,38 +64,8 @@ class AsyncExitStackContractTest extends ExitStackContract {
     }
 
     @Override
-    public Object self() {
-      return stack;
-    }
-
-    @Override
     public Object enter() {
       return join(stack.enterAsync());
-    }
-
-    @Override
-    public <T extends @Nullable Object> T enterContext(ContextManager<T> manager) {
-      return stack.enterContext(manager);
-    }
-
-    @Override
-    public ExitHandler push(ExitHandler handler) {
-      return stack.push(handler);
-    }
-
-    @Override
-    public <T extends @Nullable Object> ContextManager<T> push(ContextManager<T> manager) {
-      return stack.push(manager);
-    }
-
-    @Override
-    public CleanupAction callback(CleanupAction action) {
-      return stack.callback(action);
-    }
-
-    @Override
-    public <C extends AutoCloseable> C register(C resource) {
-      return stack.register(resource);
     }
 
     @Override

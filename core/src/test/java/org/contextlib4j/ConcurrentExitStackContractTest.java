@@ -69,40 +69,14 @@ class ConcurrentExitStackContractTest extends ExitStackContract {
   }
 
   /** The stack itself: the adapter only forwards. */
-  private record Concurrent(ConcurrentExitStack stack) implements StackUnderTest {
-    @Override
-    public Object self() {
-      return stack;
+  private static final class Concurrent extends Forwarding<ConcurrentExitStack> {
+    Concurrent(ConcurrentExitStack stack) {
+      super(stack);
     }
 
     @Override
     public Object enter() {
       return stack.enter();
-    }
-
-    @Override
-    public <T extends @Nullable Object> T enterContext(ContextManager<T> manager) {
-      return stack.enterContext(manager);
-    }
-
-    @Override
-    public ExitHandler push(ExitHandler handler) {
-      return stack.push(handler);
-    }
-
-    @Override
-    public <T extends @Nullable Object> ContextManager<T> push(ContextManager<T> manager) {
-      return stack.push(manager);
-    }
-
-    @Override
-    public CleanupAction callback(CleanupAction action) {
-      return stack.callback(action);
-    }
-
-    @Override
-    public <C extends AutoCloseable> C register(C resource) {
-      return stack.register(resource);
     }
 
     @Override

@@ -73,6 +73,49 @@ abstract class ExitStackContract {
     boolean exit(@Nullable Throwable failure);
   }
 
+  /**
+   * The part of an adapter every stack shares: {@code self} and the five registrations {@link
+   * AbstractExitStack} implements, forwarded as they are. Subclasses add enter, nesting, {@code
+   * popAll}, close and exit, which differ between the stacks.
+   */
+  abstract static class Forwarding<S extends AbstractExitStack> implements StackUnderTest {
+    final S stack;
+
+    Forwarding(S stack) {
+      this.stack = stack;
+    }
+
+    @Override
+    public Object self() {
+      return stack;
+    }
+
+    @Override
+    public <T extends @Nullable Object> T enterContext(ContextManager<T> manager) {
+      return stack.enterContext(manager);
+    }
+
+    @Override
+    public ExitHandler push(ExitHandler handler) {
+      return stack.push(handler);
+    }
+
+    @Override
+    public <T extends @Nullable Object> ContextManager<T> push(ContextManager<T> manager) {
+      return stack.push(manager);
+    }
+
+    @Override
+    public CleanupAction callback(CleanupAction action) {
+      return stack.callback(action);
+    }
+
+    @Override
+    public <C extends AutoCloseable> C register(C resource) {
+      return stack.register(resource);
+    }
+  }
+
   /** {@return a new, empty stack under test} */
   abstract StackUnderTest newStack();
 

@@ -26,40 +26,14 @@ class ExitStackContractTest extends ExitStackContract {
   }
 
   /** The stack itself: the adapter only forwards. */
-  private record Sync(ExitStack stack) implements StackUnderTest {
-    @Override
-    public Object self() {
-      return stack;
+  private static final class Sync extends Forwarding<ExitStack> {
+    Sync(ExitStack stack) {
+      super(stack);
     }
 
     @Override
     public Object enter() {
       return stack.enter();
-    }
-
-    @Override
-    public <T extends @Nullable Object> T enterContext(ContextManager<T> manager) {
-      return stack.enterContext(manager);
-    }
-
-    @Override
-    public ExitHandler push(ExitHandler handler) {
-      return stack.push(handler);
-    }
-
-    @Override
-    public <T extends @Nullable Object> ContextManager<T> push(ContextManager<T> manager) {
-      return stack.push(manager);
-    }
-
-    @Override
-    public CleanupAction callback(CleanupAction action) {
-      return stack.callback(action);
-    }
-
-    @Override
-    public <C extends AutoCloseable> C register(C resource) {
-      return stack.register(resource);
     }
 
     @Override
