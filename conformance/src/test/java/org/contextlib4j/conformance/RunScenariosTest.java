@@ -182,7 +182,9 @@ class RunScenariosTest {
   @Test
   void watchdogReportsAHungScenario_andRunsTheNextOne() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
-    try (RunScenarios.Watchdog watchdog = new RunScenarios.Watchdog(Duration.ofMillis(200))) {
+    // One second: long enough that the next scenario, on a freshly started thread, never runs over
+    // it on a busy machine; short enough to keep the test quick.
+    try (RunScenarios.Watchdog watchdog = new RunScenarios.Watchdog(Duration.ofSeconds(1))) {
       String hung =
           watchdog.run(
               () -> {
@@ -192,7 +194,7 @@ class RunScenariosTest {
               () -> "s6");
       String next = watchdog.run(() -> "next", () -> "s7");
 
-      assertThat(hung).isEqualTo("{\"id\":\"s6\",\"error\":\"timeout: scenario ran over 0 s\"}");
+      assertThat(hung).isEqualTo("{\"id\":\"s6\",\"error\":\"timeout: scenario ran over 1 s\"}");
       assertThat(next).isEqualTo("next");
     } finally {
       never.countDown();
