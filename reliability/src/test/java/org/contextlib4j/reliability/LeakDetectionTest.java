@@ -30,6 +30,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.contextlib4j.AsyncContextManager;
 import org.contextlib4j.AsyncExitStack;
 import org.contextlib4j.ContextManager;
@@ -274,12 +275,18 @@ class LeakDetectionTest {
 
     public static void main(String[] args) throws Exception {
       System.out.println("enabled=" + LeakDetection.isEnabled());
-      CompletableFuture<Void> reported = new CompletableFuture<>();
+      CompletableFuture<Void> printed = new CompletableFuture<>();
+      // The report is printed here, before the main thread is told, rather than by the root
+      // logger's console handler: that one runs after this handler, on the cleaner thread, and the
+      // JVM could exit before it printed.
+      LOGGER.setUseParentHandlers(false);
       LOGGER.addHandler(
           new Handler() {
             @Override
             public void publish(LogRecord record) {
-              reported.complete(null);
+              System.out.print(new SimpleFormatter().format(record));
+              System.out.flush();
+              printed.complete(null);
             }
 
             @Override
@@ -289,11 +296,10 @@ class LeakDetectionTest {
             public void close() {}
           });
       leak();
-      for (int i = 0; i < 200 && !reported.isDone(); i++) {
+      for (int i = 0; i < 400 && !printed.isDone(); i++) {
         System.gc();
         Thread.sleep(50);
       }
-      Thread.sleep(100); // let the console handler print
     }
 
     private static void leak() {
