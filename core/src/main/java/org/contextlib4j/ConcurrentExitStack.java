@@ -134,8 +134,12 @@ public final class ConcurrentExitStack extends AbstractExitStack
 
   private final ReentrantLock lock = new ReentrantLock();
 
-  /** Signalled when an unwinding ends (closed, or given up by an escaping error). */
-  private final Condition closeEnded = lock.newCondition();
+  /**
+   * Signalled when an unwinding ends (closed, or given up by an escaping error). Created by the
+   * first thread that has to wait, so a stack nobody waits on never allocates it. Guarded by {@link
+   * #lock}.
+   */
+  private @Nullable Condition closeEnded;
 
   /** The thread unwinding the stack, if any. Guarded by {@link #lock}. */
   private @Nullable Thread closer;
@@ -296,9 +300,7 @@ public final class ConcurrentExitStack extends AbstractExitStack
     Thread me = Thread.currentThread();
     lock.lock();
     try {
-      while (closer != null && closer != me) {
-        closeEnded.awaitUninterruptibly();
-      }
+      awaitNoOtherCloser(me);
       // The new stack is not shared yet; its lock only publishes the moved storage safely.
       moved.lock.lock();
       try {
@@ -403,9 +405,7 @@ public final class ConcurrentExitStack extends AbstractExitStack
       if (closer == me) {
         return REENTRANT;
       }
-      while (closer != null) {
-        closeEnded.awaitUninterruptibly();
-      }
+      awaitNoOtherCloser(me); // this thread is not the closer: checked above
       if (closed) {
         return DONE;
       }
@@ -422,10 +422,32 @@ public final class ConcurrentExitStack extends AbstractExitStack
     try {
       if (closer == Thread.currentThread()) {
         closer = null;
-        closeEnded.signalAll();
+        signalCloseEnded();
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Waits until no thread but {@code me} is unwinding the stack. The caller holds {@link #lock}.
+   */
+  private void awaitNoOtherCloser(Thread me) {
+    while (closer != null && closer != me) {
+      Condition condition = closeEnded;
+      if (condition == null) {
+        condition = lock.newCondition();
+        closeEnded = condition;
+      }
+      condition.awaitUninterruptibly();
+    }
+  }
+
+  /** Wakes the threads waiting for the unwinding to end, if any. The caller holds {@link #lock}. */
+  private void signalCloseEnded() {
+    Condition condition = closeEnded;
+    if (condition != null) {
+      condition.signalAll();
     }
   }
 
@@ -462,7 +484,7 @@ public final class ConcurrentExitStack extends AbstractExitStack
             // this (and was popped above) or sees `closed` and runs its cleanup itself.
             stack.closed = true;
             stack.closer = null;
-            stack.closeEnded.signalAll();
+            stack.signalCloseEnded();
           }
         } finally {
           lock.unlock();
