@@ -33,6 +33,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -131,6 +132,26 @@ final class RealWorld implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     return Optional.of(open);
+  }
+
+  /**
+   * The descriptors open now, looked at again for up to a second while they are not {@code
+   * expected}. A descriptor another thread of the JVM opens for a moment (a transient one that
+   * {@link #openFileDescriptors()} does not know to leave out) is gone by then; a leaked one stays
+   * open, so a leak is still seen.
+   */
+  static Map<String, String> settledDescriptors(Predicate<Map<String, String>> expected) {
+    Map<String, String> now = openFileDescriptors().orElseThrow();
+    for (int i = 0; i < 20 && !expected.test(now); i++) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      now = openFileDescriptors().orElseThrow();
+    }
+    return now;
   }
 
   /** The difference between two snapshots, for a failure message. */
