@@ -46,10 +46,10 @@ import org.jspecify.annotations.Nullable;
  * <p>It fails part-way twice: a missing file when some are already open, and a line that is not a
  * number when all are open and half of the merge is done. The proof that every file was closed is
  * the number of this process's file descriptors ({@code /proc/self/fd}, on Linux) that point at the
- * merge's files, counted before, during and after each merge. Only those are counted: the JVM's
- * other threads open and close descriptors of their own (class loading, the test runner) at any
- * time, so a process-wide count can move for reasons that have nothing to do with the merge. The
- * files are real temporary files, deleted at the end.
+ * merge's files, counted before, during and after each merge. Only those are counted: the JVM's own
+ * threads open and close descriptors at any time (in a container, the JIT compiler threads read the
+ * cgroup limits from files), so a process-wide count can move for reasons that have nothing to do
+ * with the merge. The files are real temporary files, deleted at the end.
  */
 final class MergeFilesExample {
   private MergeFilesExample() {}
