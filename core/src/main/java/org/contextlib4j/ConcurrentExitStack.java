@@ -502,6 +502,16 @@ public final class ConcurrentExitStack extends AbstractExitStack
           resume = resume.next;
           continue;
         }
+        if (kind == HANDLE) {
+          // Unwrapped here, as ExitStack.unwind does, so that a stack behind a handle is drained
+          // in place too and not closed by a recursive call.
+          Registration<?> handle = (Registration<?>) entry;
+          if (!handle.claim()) {
+            continue; // cancelled or run early
+          }
+          entry = handle.entry;
+          kind = handle.kind;
+        }
         ConcurrentExitStack nested = nestedStack(entry, kind);
         if (nested == null) {
           inFlight = ExitStack.exitEntry(entry, kind, inFlight);

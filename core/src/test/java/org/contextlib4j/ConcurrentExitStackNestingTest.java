@@ -30,28 +30,41 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link ConcurrentExitStack}: nested concurrent stacks in each way they can be registered are
- * unwound in a loop (100,000 deep on a 256 KiB thread stack), and every method that takes the
- * stack's lock gives it back, whatever it returns or throws.
+ * {@link ConcurrentExitStack}: nested concurrent stacks in each way they can be registered, with or
+ * without a handle, are unwound in a loop (100,000 deep on a 256 KiB thread stack), and every
+ * method that takes the stack's lock gives it back, whatever it returns or throws.
  */
 class ConcurrentExitStackNestingTest {
 
   private final List<String> log = new ArrayList<>();
 
-  /** How a nested stack is registered on its parent. */
-  private static final String[] WAYS = {"enterContext", "push", "register", "closing"};
+  /** How a nested stack is registered on its parent: directly, or through a handle. */
+  private static final String[] WAYS = {
+    "enterContext",
+    "push",
+    "register",
+    "closing",
+    "handle enterContext",
+    "handle push",
+    "handle register",
+    "handle closing"
+  };
 
   private static void nest(ConcurrentExitStack outer, ConcurrentExitStack inner, String way) {
     switch (way) {
       case "enterContext" -> outer.enterContext(inner);
       case "push" -> outer.push(inner);
       case "register" -> outer.register(inner);
-      default -> outer.enterContext(Contexts.closing(inner));
+      case "closing" -> outer.enterContext(Contexts.closing(inner));
+      case "handle enterContext" -> outer.handles().enterContext(inner);
+      case "handle push" -> outer.handles().push(inner);
+      case "handle register" -> outer.handles().register(inner);
+      default -> outer.handles().enterContext(Contexts.closing(inner));
     }
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 2, 3})
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
   void hundredThousandNestedConcurrentStacks_unwindOnASmallThreadStack(int way) throws Exception {
     AtomicInteger ran = new AtomicInteger();
     AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
@@ -78,12 +91,12 @@ class ConcurrentExitStackNestingTest {
     thread.start();
     thread.join();
 
+    assertThat(ran).as("cleanups run (failure: %s)", failure.get()).hasValue(100_000);
     assertThat(failure.get()).isNull();
-    assertThat(ran).hasValue(100_000);
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 2, 3})
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
   void nestedStack_seesTheOutersFailure_onlyWhenRegisteredAsAManager(int way) {
     ConcurrentExitStack outer = new ConcurrentExitStack();
     ConcurrentExitStack inner = new ConcurrentExitStack();
@@ -97,7 +110,7 @@ class ConcurrentExitStackNestingTest {
 
     assertThat(outer.exit(body)).isFalse();
 
-    boolean asManager = way <= 1; // enterContext, push
+    boolean asManager = way % 4 <= 1; // enterContext, push, with or without a handle
     assertThat(log).containsExactly(asManager ? "inner saw body" : "inner saw nothing");
     assertThat(inner.toString()).isEqualTo("ConcurrentExitStack[closed]");
   }
