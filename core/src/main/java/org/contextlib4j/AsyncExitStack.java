@@ -119,12 +119,14 @@ public final class AsyncExitStack extends AbstractExitStack
   private volatile @Nullable CompletableFuture<?> closing;
 
   private static final VarHandle CLOSING;
+  private static final VarHandle DRIVING;
   private static final VarHandle STATE;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       CLOSING = lookup.findVarHandle(AsyncExitStack.class, "closing", CompletableFuture.class);
+      DRIVING = lookup.findVarHandle(AsyncExitStack.class, "driving", Thread.class);
       STATE = lookup.findVarHandle(Unwind.class, "state", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -547,13 +549,19 @@ public final class AsyncExitStack extends AbstractExitStack
     }
 
     void drive() {
+      Thread me = Thread.currentThread();
       Thread previous = root.driving;
-      root.driving = Thread.currentThread();
+      root.driving = me;
       boolean finished;
       try {
         finished = loop();
       } finally {
-        root.driving = previous;
+        if (previous != me) {
+          // Cleared only if still ours: an unwinding resumed on another thread meanwhile has
+          // taken the role. Never given back to another thread, which may have left already. (A
+          // drive nested in one on this thread, a re-entrant close, leaves the role to it.)
+          DRIVING.compareAndSet(root, me, null);
+        }
       }
       if (finished) {
         if (ownsClosing) {

@@ -28,8 +28,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -164,6 +166,55 @@ class AsyncExitStackTest {
         });
     assertThat(failureOf(stack.closeAsync())).isNull();
     assertThat(log).containsExactly("first", "closing from inside", "outer");
+  }
+
+  /**
+   * An unwinding that resumes on another thread while this one still runs must not leave this
+   * thread marked as the stack's driver once both are done: a later close from this thread would
+   * then be taken for a re-entrant one, and a close from another thread would not wait for it.
+   */
+  @Test
+  void aReentrantCloseResumedOnAnotherThread_leavesNoStaleDriver_soALaterSecondCloseStillWaits()
+      throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> stage = new CompletableFuture<>();
+    CountDownLatch resumedElsewhere = new CountDownLatch(1);
+    CountDownLatch outerDone = new CountDownLatch(1);
+    AtomicReference<@Nullable CompletionStage<@Nullable Void>> reentrant = new AtomicReference<>();
+    stack.callback( // run by the re-entrant unwinding, on the thread that completes `stage`
+        () -> {
+          resumedElsewhere.countDown();
+          assertThat(outerDone.await(30, TimeUnit.SECONDS)).isTrue();
+        });
+    stack.callback( // run by the outer unwinding, on this thread
+        () -> {
+          new Thread(() -> stage.complete(null), "completer").start();
+          assertThat(resumedElsewhere.await(30, TimeUnit.SECONDS)).isTrue();
+        });
+    stack.pushAsyncCallback(() -> stage); // awaited by the re-entrant unwinding
+    stack.callback(() -> reentrant.set(stack.closeAsync())); // the re-entrant close
+
+    assertThat(failureOf(stack.closeAsync())).isNull();
+    outerDone.countDown();
+    CompletionStage<@Nullable Void> inner = reentrant.get();
+    assertThat(inner).isNotNull();
+    assertThat(failureOf(inner)).isNull();
+
+    // Idle and empty again: a close from this thread waits for a stage, and a close from another
+    // thread must run nothing until the first has finished.
+    CompletableFuture<@Nullable Void> slow = new CompletableFuture<>();
+    stack.callback(() -> log.add("ran"));
+    stack.pushAsyncCallback(() -> slow);
+    CompletionStage<@Nullable Void> first = stack.closeAsync();
+    CompletionStage<@Nullable Void> second =
+        CompletableFuture.supplyAsync(stack::closeAsync).get(30, TimeUnit.SECONDS);
+
+    assertThat(log).as("ran while the first close was still waiting").isEmpty();
+    assertThat(second.toCompletableFuture()).isNotDone();
+    slow.complete(null);
+    assertThat(failureOf(first)).isNull();
+    assertThat(failureOf(second)).isNull();
+    assertThat(log).containsExactly("ran");
   }
 
   @Test
