@@ -83,11 +83,17 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>a {@link TimeoutException} saying which limit passed counts as the failure of a plain
  *       cleanup: it is attached to the exception in flight, or becomes the exception in flight if
- *       there is none, and unwinding goes on at once with the next cleanup, on the timer's thread;
+ *       there is none, and unwinding goes on at once with the next cleanup, on a thread of {@link
+ *       CompletableFuture}'s default executor (not on the JDK's single timer thread);
  *   <li>the stage is not cancelled ({@code CompletionStage} has no such operation; a cleanup that
  *       must stop should observe a timeout of its own). If it fails later, that failure is attached
- *       to the {@code TimeoutException}, so it is not lost; an exit that completes later can no
- *       longer suppress or replace anything;
+ *       to the {@code TimeoutException}, so it is not lost (for a nested stack or a generator-style
+ *       manager, whose exit reports the exception in flight after it: a new exception it reports
+ *       later). The one exception: a late failure that already holds the exception in flight is not
+ *       attached, as that would make a cycle (the timeout is attached to that exception). It holds
+ *       it if it has it as its cause, or if a nested stack's exit replaced it late: the exception
+ *       rule attaches it to the replacement. An exit that completes later can no longer suppress or
+ *       replace anything;
  *   <li>once the deadline has passed, every remaining cleanup is still started, in order: a stage
  *       that is already complete counts as usual, one that is not times out at once.
  * </ul>
@@ -256,7 +262,12 @@ public final class AsyncExitStack extends AbstractExitStack
   public <T extends @Nullable Object> AsyncContextManager<T> pushAsyncExit(
       AsyncContextManager<T> manager, Duration timeout) {
     checkNotNull(manager, "manager");
-    add(new Timed(manager, nanos(timeout), timeout), ASYNC_MANAGER);
+    long nanos = nanos(timeout);
+    add(
+        manager instanceof AsyncInFlightExit<?> exit
+            ? new TimedInFlight(exit, nanos, timeout)
+            : new Timed(manager, nanos, timeout),
+        ASYNC_MANAGER);
     return manager;
   }
 
@@ -276,14 +287,15 @@ public final class AsyncExitStack extends AbstractExitStack
 
   /**
    * An async entry with a timeout of its own. It is registered with its entry's kind and stands in
-   * for it (for a manager, as an exit whose outcome is taken as is), so the unwinding loop treats
-   * it as any other entry; only the wait for a stage that is not complete yet ({@link
-   * Unwind#awaits}) looks for it. Keeping it out of the loop matters: a larger loop is no longer
-   * inlined by C2, and the driver is then allocated for every close (measured).
+   * for it, so the unwinding loop treats it as any other entry; only the wait for a stage that is
+   * not complete yet ({@link Unwind#awaits}) looks for it. Keeping it out of the loop matters: a
+   * larger loop is no longer inlined by C2, and the driver is then allocated for every close
+   * (measured). Its stage is the entry's own, unchanged, so a failure that arrives after the
+   * timeout is that failure itself.
    */
-  private static final class Timed
-      implements AsyncCleanupAction, AsyncExitHandler, AsyncInFlightExit<@Nullable Object> {
-    private final Object entry;
+  private static class Timed
+      implements AsyncCleanupAction, AsyncExitHandler, AsyncContextManager<@Nullable Object> {
+    final Object entry;
     final long nanos;
     final Duration timeout;
 
@@ -298,38 +310,42 @@ public final class AsyncExitStack extends AbstractExitStack
       return ((AsyncCleanupAction) entry).runAsync();
     }
 
-    /** Registered as a handler: the handler's exit (what it throws reaches the loop as is). */
+    /** The handler's or the manager's exit, as registered (what it throws reaches the loop). */
     @Override
     public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
       try {
-        return ((AsyncExitHandler) entry).exitAsync(failure);
+        return entry instanceof AsyncExitHandler handler
+            ? handler.exitAsync(failure)
+            : ((AsyncContextManager<?>) entry).exitAsync(failure);
       } catch (Exception e) {
         throw sneakyThrow(e);
       }
     }
 
-    /** Registered as a manager: the manager's exit, as the loop would have run it. */
-    @Override
-    public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable inFlight) {
-      if (entry instanceof AsyncInFlightExit<?> exit) {
-        return exit.exitInFlightAsync(inFlight);
-      }
-      CompletionStage<Boolean> stage;
-      try {
-        stage = ((AsyncContextManager<?>) entry).exitAsync(inFlight);
-      } catch (Throwable t) {
-        return CompletableFuture.completedFuture(ExceptionRule.exitThrew(inFlight, t));
-      }
-      return stage.handle(
-          (suppress, failure) ->
-              failure != null
-                  ? ExceptionRule.exitThrew(inFlight, Stages.unwrap(failure))
-                  : ExceptionRule.exitReturned(inFlight, Boolean.TRUE.equals(suppress)));
-    }
-
     @Override
     public CompletionStage<@Nullable Object> enterAsync() {
       throw new UnsupportedOperationException("registered exit: not entered by the stack");
+    }
+  }
+
+  /**
+   * A timed nested stack or generator-style manager: its stage reports the exception in flight
+   * after it, taken as is, as the loop takes the entry's own.
+   */
+  private static final class TimedInFlight extends Timed
+      implements AsyncInFlightExit<@Nullable Object> {
+    TimedInFlight(AsyncInFlightExit<?> entry, long nanos, Duration timeout) {
+      super(entry, nanos, timeout);
+    }
+
+    @Override
+    public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable inFlight) {
+      return ((AsyncInFlightExit<?>) entry).exitInFlightAsync(inFlight);
+    }
+
+    @Override
+    public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
+      return Stages.report(failure, exitInFlightAsync(failure));
     }
   }
 
@@ -695,9 +711,13 @@ public final class AsyncExitStack extends AbstractExitStack
           within = "the deadline of closeAsync(" + d.timeout() + ")";
         }
       }
+      Object entry = pending;
+      boolean reportsInFlight = pendingKind == ASYNC_MANAGER && entry instanceof AsyncInFlightExit;
       TimedWait wait =
           new TimedWait(
               this,
+              reportsInFlight,
+              inFlight,
               new TimeoutException(
                   "a cleanup stage did not complete within "
                       + within
@@ -790,8 +810,20 @@ public final class AsyncExitStack extends AbstractExitStack
      */
     private volatile @Nullable CompletableFuture<Boolean> timer;
 
-    TimedWait(Unwind unwind, TimeoutException timeout) {
+    /** Whether the stage completes with the exception in flight after the exit, as a value. */
+    private final boolean reportsInFlight;
+
+    /** The exception in flight the awaited exit was given, if any. */
+    private final @Nullable Throwable given;
+
+    TimedWait(
+        Unwind unwind,
+        boolean reportsInFlight,
+        @Nullable Throwable given,
+        TimeoutException timeout) {
       this.unwind = unwind;
+      this.reportsInFlight = reportsInFlight;
+      this.given = given;
       this.timeout = timeout;
     }
 
@@ -823,8 +855,16 @@ public final class AsyncExitStack extends AbstractExitStack
           t.complete(Boolean.FALSE);
         }
         unwind.accept(value, failure);
-      } else if (failure != null) {
-        timeout.addSuppressed(Stages.unwrap(failure)); // late, but not lost
+      } else {
+        // Late, but not lost. An exit that reports the exception in flight after it failed if it
+        // reports a new one; the one it was given is propagating already.
+        Throwable late =
+            failure != null
+                ? Stages.unwrap(failure)
+                : reportsInFlight && value instanceof Throwable t && t != given ? t : null;
+        if (late != null) {
+          ExceptionRule.attachLate(timeout, late);
+        }
       }
     }
 

@@ -211,6 +211,130 @@ class AsyncDeadlineTest {
     assertThat(log).containsExactly("manager exit");
   }
 
+  /** A manager whose exit's stage is {@code stage}. */
+  private static AsyncContextManager<String> exitsWith(CompletableFuture<Boolean> stage) {
+    return new AsyncContextManager<>() {
+      @Override
+      public CompletionStage<String> enterAsync() {
+        return CompletableFuture.completedFuture("value");
+      }
+
+      @Override
+      public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
+        return stage;
+      }
+    };
+  }
+
+  @Test
+  void timedManager_failureThatArrivesAfterTheTimeout_isAttachedToTheTimeoutException()
+      throws Exception {
+    CompletableFuture<Boolean> late = new CompletableFuture<>();
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncExit(exitsWith(late), SHORT);
+
+    Throwable timeout = failureOf(stack.closeAsync());
+    IllegalStateException lateFailure = new IllegalStateException("late");
+    late.completeExceptionally(lateFailure);
+
+    assertThat(timeout).isInstanceOf(TimeoutException.class);
+    assertThat(timeout.getSuppressed()).containsExactly(lateFailure);
+  }
+
+  /** closingAsync's exit reports the exception in flight after it: a new one is the failure. */
+  @Test
+  void deadline_lateFailureOfAnExitThatReportsTheExceptionInFlight_isAttachedToTheTimeout()
+      throws Exception {
+    CompletableFuture<@Nullable Void> late = new CompletableFuture<>();
+    AsyncExitStack stack = new AsyncExitStack();
+    assertThat(failureOf(stack.enterAsyncContext(Contexts.closingAsync("resource", r -> late))))
+        .isNull();
+
+    Throwable timeout = failureOf(stack.closeAsync(SHORT));
+    IllegalStateException lateFailure = new IllegalStateException("late close");
+    late.completeExceptionally(lateFailure);
+
+    assertThat(timeout).isInstanceOf(TimeoutException.class);
+    assertThat(timeout.getSuppressed()).containsExactly(lateFailure);
+  }
+
+  /**
+   * With an exception in flight, closingAsync attaches its late close failure to that exception
+   * itself (a plain cleanup's rule) and reports it unchanged: nothing new for the timeout.
+   */
+  @Test
+  void deadline_lateCloseFailureWithAnExceptionInFlight_isAttachedToThatException()
+      throws Exception {
+    CompletableFuture<@Nullable Void> late = new CompletableFuture<>();
+    AsyncExitStack stack = new AsyncExitStack();
+    assertThat(failureOf(stack.enterAsyncContext(Contexts.closingAsync("resource", r -> late))))
+        .isNull();
+    IllegalStateException body = new IllegalStateException("body");
+
+    assertThat(failureOf(stack.closeAsync(body, SHORT))).isSameAs(body);
+    Throwable timeout = body.getSuppressed()[0];
+    IllegalStateException lateFailure = new IllegalStateException("late close");
+    late.completeExceptionally(lateFailure);
+
+    assertThat(timeout).isInstanceOf(TimeoutException.class);
+    assertThat(body.getSuppressed()).containsExactly(timeout, lateFailure);
+    assertThat(timeout.getSuppressed()).isEmpty();
+  }
+
+  /**
+   * A late failure that holds the exception in flight, to which the timeout is attached, would make
+   * a cycle if attached to the timeout: it is left out (the one case the Javadoc names).
+   */
+  @Test
+  void lateFailureThatHoldsTheExceptionInFlight_isNotAttached_noCycle() throws Exception {
+    CompletableFuture<Boolean> late = new CompletableFuture<>();
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncExit(failure -> late, SHORT);
+    IllegalStateException body = new IllegalStateException("body");
+
+    assertThat(failureOf(stack.closeAsync(body, SHORT))).isSameAs(body);
+    Throwable timeout = body.getSuppressed()[0];
+    late.completeExceptionally(new IllegalStateException("wraps the body", body));
+
+    assertThat(timeout).isInstanceOf(TimeoutException.class);
+    assertThat(timeout.getSuppressed()).isEmpty();
+  }
+
+  /** A nested stack whose exit replaces the exception in flight late holds it (rule 3). */
+  @Test
+  void timedNestedStackThatReplacesTheFailureLate_withNothingInFlight_isAttached()
+      throws Exception {
+    CompletableFuture<Boolean> late = new CompletableFuture<>();
+    AsyncExitStack inner = new AsyncExitStack();
+    inner.pushAsyncExit(failure -> late);
+    AsyncExitStack outer = new AsyncExitStack();
+    outer.pushAsyncExit(inner, SHORT);
+
+    Throwable timeout = failureOf(outer.closeAsync());
+    IllegalStateException lateFailure = new IllegalStateException("late exit");
+    late.completeExceptionally(lateFailure);
+
+    assertThat(timeout).isInstanceOf(TimeoutException.class);
+    assertThat(timeout.getSuppressed()).containsExactly(lateFailure);
+  }
+
+  @Test
+  void timedNestedStackThatCompletesLateWithoutAFailure_attachesNothing() throws Exception {
+    CompletableFuture<Boolean> late = new CompletableFuture<>();
+    AsyncExitStack inner = new AsyncExitStack();
+    inner.pushAsyncExit(failure -> late);
+    AsyncExitStack outer = new AsyncExitStack();
+    outer.pushAsyncExit(inner, SHORT);
+    IllegalStateException body = new IllegalStateException("body");
+
+    assertThat(failureOf(outer.closeAsync(body))).isSameAs(body);
+    Throwable timeout = body.getSuppressed()[0];
+    late.complete(false); // reports the body unchanged: nothing new
+
+    assertThat(timeout).isInstanceOf(TimeoutException.class);
+    assertThat(timeout.getSuppressed()).isEmpty();
+  }
+
   /** A manager whose exit suppresses, or throws {@code thrown} at once if it is non-null. */
   private static AsyncContextManager<String> manager(
       boolean suppress, @Nullable RuntimeException thrown) {

@@ -131,6 +131,22 @@ public final class ExceptionRule {
   }
 
   /**
+   * Attaches {@code late}, a failure that arrived after {@code timeout} had ended the wait for it,
+   * to that {@code TimeoutException}, so that it is not lost; unless it is reachable from it
+   * already or holds it (attaching would make a cycle: the late failure chains the exception in
+   * flight, to which the timeout is attached). The interrupt status is left alone: this runs on
+   * whichever thread completed the late stage, not on the unwinding's.
+   *
+   * @param timeout the exception the late failure belongs to
+   * @param late the late failure
+   */
+  public static void attachLate(Throwable timeout, Throwable late) {
+    if (!reachable(late, timeout) && !reachable(timeout, late)) {
+      timeout.addSuppressed(late);
+    }
+  }
+
+  /**
    * Attaches {@code suppressed} to {@code primary} unless it would make a cycle or (if {@code
    * checkDuplicate}) it is already reachable from it; an {@link InterruptedException} that ends up
    * attached sets the current thread's interrupt status again, so that the interrupt is not lost.

@@ -163,4 +163,22 @@ class ExceptionRuleTest {
     assertThat(ExceptionRule.exitReport(x, y)).isNull();
     assertThat(ExceptionRule.exitReport(null, y)).isNull();
   }
+
+  @Test
+  void attachLate_attachesOnce_neverMakesACycle_andLeavesTheInterruptStatusAlone() {
+    RuntimeException inFlight = ex("in flight");
+    RuntimeException timeout = ex("timeout");
+    inFlight.addSuppressed(timeout);
+    RuntimeException late = ex("late");
+    InterruptedException lateInterrupt = new InterruptedException("late interrupt");
+    RuntimeException holdsInFlight = new RuntimeException("holds it", inFlight);
+
+    ExceptionRule.attachLate(timeout, late);
+    ExceptionRule.attachLate(timeout, late); // reachable already: not twice
+    ExceptionRule.attachLate(timeout, holdsInFlight); // would make a cycle
+    ExceptionRule.attachLate(timeout, lateInterrupt);
+
+    assertThat(timeout.getSuppressed()).containsExactly(late, lateInterrupt);
+    assertThat(Thread.interrupted()).as("interrupt status of the completing thread").isFalse();
+  }
 }
