@@ -39,7 +39,11 @@ import org.contextlib4j.internal.Leaks;
  * }</pre>
  *
  * <p>Reports come when the garbage collector finds the object unreachable, so possibly late, or
- * never if the program ends first. A report means a real leak; the absence of one proves nothing.
+ * never if the program ends first. A report means a real leak, with one kind of false alarm: a
+ * stack whose every registration was cancelled or run early through a {@link Registration} handle
+ * still holds their slots until it closes (or sweeps them as it grows), so dropping it unclosed is
+ * reported although nothing was lost. Closing such a stack, as it should be anyway, avoids it. The
+ * absence of a report proves nothing.
  *
  * <p><b>Cost:</b> off (the default), a tracked object pays one read of a volatile field when it is
  * created and when it becomes non-empty or empty, and no memory (measured in docs/benchmarks.md).

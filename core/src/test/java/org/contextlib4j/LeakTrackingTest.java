@@ -123,6 +123,21 @@ class LeakTrackingTest {
     assertThat(reports).hasSize(1);
   }
 
+  /** The false alarm LeakDetection's Javadoc names: finished handles keep their slots. */
+  @Test
+  void stackDroppedUnclosed_whoseOnlyRegistrationWasCancelled_isReported_asDocumented() {
+    LeakDetection.enable();
+    dropWithCancelledHandle(new ExitStack());
+
+    awaitGc(() -> !reports.isEmpty());
+
+    assertThat(reports).singleElement().asString().startsWith("LEAK: ExitStack ");
+  }
+
+  private static void dropWithCancelledHandle(ExitStack stack) {
+    assertThat(stack.handles().callback(() -> {}).cancel()).isTrue();
+  }
+
   @Test
   void receiverOfPopAll_droppedWithTheCleanups_isReported_andTheEmptiedStackIsNot() {
     LeakDetection.enable();
