@@ -111,8 +111,10 @@ import org.jspecify.annotations.Nullable;
  * own cleanups, which run in order). A second {@code closeAsync()} while one is running runs
  * nothing and returns a stage that completes normally when the first one has finished (a second
  * {@code closeAsync(failure)} or {@code exitAsync(failure)} then fails with, or reports, {@code
- * failure} as still in flight: nothing ran that could have suppressed it). After that, the stack is
- * empty and can be used again.
+ * failure} as still in flight: nothing ran that could have suppressed it). A second {@code
+ * closeAsync(Duration)} waits at most until its own deadline, then ends with a {@link
+ * TimeoutException} (attached to its failure, if it has one). After that, the stack is empty and
+ * can be used again.
  *
  * <p>Python: {@code contextlib.AsyncExitStack}.
  *
@@ -504,8 +506,45 @@ public final class AsyncExitStack extends AbstractExitStack
       return unwindAsync(failure, mode, deadline); // it has just finished: a close of its own
     }
     Unwind nothingToRun = new Unwind(this, failure, result, mode, false, null);
-    var unused = first.whenComplete((ignoredValue, ignoredFailure) -> nothingToRun.finish(failure));
+    if (deadline == null) {
+      var unused =
+          first.whenComplete((ignoredValue, ignoredFailure) -> nothingToRun.finish(failure));
+    } else {
+      awaitRunningClose(first, deadline, nothingToRun, failure);
+    }
     return (CompletableFuture<R>) result;
+  }
+
+  /**
+   * A timed second close: waits for the running {@code first} until {@code deadline}, then ends
+   * with a {@link TimeoutException} folded into {@code failure} as a plain cleanup's failure.
+   */
+  @SuppressWarnings("FutureReturnValueIgnored") // each stage here ends in a callback of ours
+  private static void awaitRunningClose(
+      CompletableFuture<?> first,
+      Deadline deadline,
+      Unwind nothingToRun,
+      @Nullable Throwable failure) {
+    CompletableFuture<Boolean> timedOut = new CompletableFuture<>();
+    first.whenComplete((ignoredValue, ignoredFailure) -> timedOut.complete(false));
+    timedOut
+        .completeOnTimeout(Boolean.TRUE, Math.max(0, deadline.remaining()), TimeUnit.NANOSECONDS)
+        .thenAccept(
+            expired -> {
+              if (!expired) {
+                nothingToRun.finish(failure);
+                return;
+              }
+              TimeoutException timeout =
+                  new TimeoutException(
+                      "the close already running did not finish within the deadline of"
+                          + " closeAsync("
+                          + deadline.timeout()
+                          + "); this close ran nothing");
+              // Not on the JDK's single timer thread: callers' callbacks run where it ends.
+              TimedWait.ASYNC.execute(
+                  () -> nothingToRun.finish(ExceptionRule.cleanupThrew(failure, timeout)));
+            });
   }
 
   /** {@return a short description with the number of registered cleanups} */
@@ -795,7 +834,7 @@ public final class AsyncExitStack extends AbstractExitStack
     }
 
     /** Where the unwinding resumes after a timeout: not on the JDK's single timer thread. */
-    private static final Executor ASYNC = new CompletableFuture<@Nullable Void>().defaultExecutor();
+    static final Executor ASYNC = new CompletableFuture<@Nullable Void>().defaultExecutor();
 
     private final Unwind unwind;
     private final TimeoutException timeout;

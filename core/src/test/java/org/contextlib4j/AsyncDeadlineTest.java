@@ -211,6 +211,63 @@ class AsyncDeadlineTest {
     assertThat(log).containsExactly("manager exit");
   }
 
+  @Test
+  void secondTimedClose_whileAHungCloseRuns_endsAtItsOwnDeadline_withATimeout() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> hung = new CompletableFuture<>();
+    stack.pushAsyncCallback(hangs("hangs", hung));
+    CompletionStage<@Nullable Void> first = stack.closeAsync(); // no deadline: waits for `hung`
+
+    Throwable second = failureOf(stack.closeAsync(SHORT));
+
+    assertThat(second)
+        .isInstanceOf(TimeoutException.class)
+        .hasMessage(
+            "the close already running did not finish within the deadline of"
+                + " closeAsync(PT0.05S); this close ran nothing");
+    assertThat(first.toCompletableFuture()).isNotDone();
+    hung.complete(null);
+    assertThat(failureOf(first)).isNull();
+    assertThat(log).containsExactly("hangs");
+  }
+
+  @Test
+  void secondTimedCloseWithAFailure_whileAHungCloseRuns_keepsItInFlight_withTheTimeoutAttached()
+      throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> hung = new CompletableFuture<>();
+    stack.pushAsyncCallback(hangs("hangs", hung));
+    CompletionStage<@Nullable Void> first = stack.closeAsync();
+    IllegalStateException body = new IllegalStateException("body");
+
+    Throwable second = failureOf(stack.closeAsync(body, SHORT));
+
+    assertThat(second).isSameAs(body);
+    assertThat(body.getSuppressed()).singleElement().isInstanceOf(TimeoutException.class);
+    hung.complete(null);
+    assertThat(failureOf(first)).isNull();
+  }
+
+  @Test
+  void secondTimedClose_whenTheRunningCloseFinishesInTime_completesAsUntimed() throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> slow = new CompletableFuture<>();
+    stack.pushAsyncCallback(hangs("slow", slow));
+    CompletionStage<@Nullable Void> first = stack.closeAsync();
+    CompletionStage<@Nullable Void> second = stack.closeAsync(Duration.ofSeconds(30));
+    IllegalStateException body = new IllegalStateException("body");
+    CompletionStage<@Nullable Void> third = stack.closeAsync(body, Duration.ofSeconds(30));
+
+    assertThat(second.toCompletableFuture()).isNotDone();
+    slow.complete(null);
+
+    assertThat(failureOf(first)).isNull();
+    assertThat(failureOf(second)).isNull();
+    assertThat(failureOf(third)).isSameAs(body);
+    assertThat(body.getSuppressed()).isEmpty();
+    assertThat(log).containsExactly("slow");
+  }
+
   /** A manager whose exit's stage is {@code stage}. */
   private static AsyncContextManager<String> exitsWith(CompletableFuture<Boolean> stage) {
     return new AsyncContextManager<>() {
