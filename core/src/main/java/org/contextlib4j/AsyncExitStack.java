@@ -116,6 +116,12 @@ import org.jspecify.annotations.Nullable;
  * TimeoutException} (attached to its failure, if it has one). After that, the stack is empty and
  * can be used again.
  *
+ * <p>A {@code closeAsync()} called by one of the stack's own cleanups while it unwinds (a
+ * re-entrant close) does not wait for the running close, which would wait for itself: it unwinds
+ * the remaining cleanups at once, as Python's does. A cleanup that starts one should return or wait
+ * for its stage: if it drops it, the outer close may complete before the cleanups the re-entrant
+ * one runs.
+ *
  * <p>Python: {@code contextlib.AsyncExitStack}.
  *
  * @since 0.1.0

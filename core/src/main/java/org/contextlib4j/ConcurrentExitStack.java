@@ -92,7 +92,8 @@ import org.jspecify.annotations.Nullable;
  * so a virtual thread waiting for it, or for another thread's close, does not pin its carrier.
  * Waiting for another thread's close is not interruptible (a close must finish); the interrupt
  * status is kept. A cleanup must therefore not wait for another thread that closes or pops the same
- * stack: that would deadlock.
+ * stack: that would deadlock. For the same reason, two stacks registered in each other (a cycle)
+ * must not be closed from two threads at once: each close would wait for the other.
  *
  * <p>Memory consistency effects, as in <a
  * href="https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/util/concurrent/package-summary.html#MemoryVisibility">{@code
