@@ -553,6 +553,16 @@ public final class AsyncExitStack extends AbstractExitStack
             });
   }
 
+  /**
+   * Clears the driver's mark if it is still {@code me}'s: after a drive that suspended (or failed),
+   * the thread that completes the stage may have resumed the unwinding already and taken the mark.
+   * Out of {@link Unwind#drive}, on a path the benchmarks' completed stages never take, so that the
+   * compare-and-set does not make the compiled driver too large for C2 to inline.
+   */
+  private void stopDriving(Thread me) {
+    DRIVING.compareAndSet(this, me, null);
+  }
+
   /** {@return a short description with the number of registered cleanups} */
   @Override
   public String toString() {
@@ -613,15 +623,18 @@ public final class AsyncExitStack extends AbstractExitStack
       Thread me = Thread.currentThread();
       Thread previous = root.driving;
       root.driving = me;
-      boolean finished;
+      boolean finished = false;
       try {
         finished = loop();
       } finally {
+        // The role is never given back to another thread, which may have left already; a drive
+        // nested in one on this thread (a re-entrant close) leaves it to that one.
         if (previous != me) {
-          // Cleared only if still ours: an unwinding resumed on another thread meanwhile has
-          // taken the role. Never given back to another thread, which may have left already. (A
-          // drive nested in one on this thread, a re-entrant close, leaves the role to it.)
-          DRIVING.compareAndSet(root, me, null);
+          if (finished) {
+            root.driving = null; // nothing else resumes this unwinding
+          } else {
+            root.stopDriving(me);
+          }
         }
       }
       if (finished) {
