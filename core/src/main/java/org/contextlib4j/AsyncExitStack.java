@@ -120,7 +120,17 @@ import org.jspecify.annotations.Nullable;
  * re-entrant close) does not wait for the running close, which would wait for itself: it unwinds
  * the remaining cleanups at once, as Python's does. A cleanup that starts one should return or wait
  * for its stage: if it drops it, the outer close may complete before the cleanups the re-entrant
- * one runs.
+ * one runs. A close is recognized as re-entrant only while it is called on the thread that runs the
+ * cleanup, before the cleanup returns: a cleanup whose stage calls {@code closeAsync()} later, in a
+ * continuation (after an I/O stage completes, say), is taken for a second close and waits for the
+ * running close, which waits for that stage: neither completes. Close from the cleanup's own
+ * thread, or bound that wait with {@code closeAsync(Duration)}.
+ *
+ * <p>A stack registered in another ({@code pushAsyncExit(nested)}) is unwound in place by the outer
+ * unwinding, unless its own close is running then (the outer one then waits for it, as a second
+ * close does). While the outer unwinding drains it, the nested stack is not marked as closing: a
+ * {@code closeAsync()} of the nested stack from elsewhere at that moment unwinds it too. Close a
+ * nested stack through the stack that holds it.
  *
  * <p>Python: {@code contextlib.AsyncExitStack}.
  *
@@ -182,7 +192,7 @@ public final class AsyncExitStack extends AbstractExitStack
     CompletableFuture<T> entered = new CompletableFuture<>();
     CompletionStage<T> enter;
     try {
-      enter = manager.enterAsync();
+      enter = checkNotNull(manager.enterAsync(), "the stage returned by enterAsync()");
     } catch (Throwable t) {
       entered.completeExceptionally(t);
       return entered;
@@ -492,7 +502,9 @@ public final class AsyncExitStack extends AbstractExitStack
       return afterRunningClose(failure, mode, deadline, result);
     }
     new Unwind(this, failure, result, mode, true, deadline).drive();
-    return (CompletableFuture<R>) result;
+    // While the close runs, `result` is also the mark a second close waits on: the caller gets a
+    // copy, so that completing or cancelling it cannot end that wait early.
+    return (CompletableFuture<R>) (result.isDone() ? result : result.copy());
   }
 
   /**
@@ -679,10 +691,13 @@ public final class AsyncExitStack extends AbstractExitStack
         }
         byte kind = stack.kindAt(stack.size - 1);
         Object entry = stack.removeLast();
-        if (kind == ASYNC_MANAGER && entry instanceof AsyncExitStack nested) {
+        if (kind == ASYNC_MANAGER
+            && entry instanceof AsyncExitStack nested
+            && nested.closing == null) {
           // Drained in place, as the sync stack drains a nested ExitStack: its entries see and
           // change our exception in flight, which is exactly nested.exitAsync's result, and no
-          // depth of nesting grows the thread's stack.
+          // depth of nesting grows the thread's stack. Not while its own close runs: then its
+          // exit, started below, waits for that close as a second close does.
           resume = new Resume(stack, resume);
           stack = nested;
           continue;
@@ -806,16 +821,30 @@ public final class AsyncExitStack extends AbstractExitStack
       drive();
     }
 
+    /**
+     * Starts an async entry's cleanup and returns its stage. A null stage is that entry's failure
+     * (a {@link NullPointerException}, thrown here and folded by the loop like any other), as
+     * Python's {@code await None} fails only that callback.
+     */
+    @SuppressWarnings("NullAway") // the entries' methods are declared non-null; callers may not be
     private static CompletionStage<?> start(Object entry, byte kind, @Nullable Throwable inFlight)
         throws Exception {
-      return switch (kind) {
-        case ASYNC_HANDLER -> ((AsyncExitHandler) entry).exitAsync(inFlight);
-        case ASYNC_MANAGER ->
-            entry instanceof AsyncInFlightExit<?> exit
-                ? exit.exitInFlightAsync(inFlight)
-                : ((AsyncContextManager<?>) entry).exitAsync(inFlight);
-        default -> ((AsyncCleanupAction) entry).runAsync();
-      };
+      CompletionStage<?> stage =
+          switch (kind) {
+            case ASYNC_HANDLER -> ((AsyncExitHandler) entry).exitAsync(inFlight);
+            case ASYNC_MANAGER ->
+                entry instanceof AsyncInFlightExit<?> exit
+                    ? exit.exitInFlightAsync(inFlight)
+                    : ((AsyncContextManager<?>) entry).exitAsync(inFlight);
+            default -> ((AsyncCleanupAction) entry).runAsync();
+          };
+      if (stage == null) {
+        throw new NullPointerException(
+            kind == ASYNC_ACTION
+                ? "the stage returned by runAsync() cannot be null"
+                : "the stage returned by exitAsync() cannot be null");
+      }
+      return stage;
     }
 
     /** The exception rule, applied to an async entry's outcome. */

@@ -19,16 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.contextlib4j.AsyncTesting.failureOf;
 import static org.contextlib4j.AsyncTesting.join;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link AsyncExitStack} with stages that are not plain {@link CompletableFuture}s, and the results
- * of a close or exit asked for while another close is running.
+ * {@link AsyncExitStack} with stages that are not plain {@link CompletableFuture}s or are null, and
+ * the results of a close or exit asked for while another close is running.
  */
 class AsyncExitStackStagesTest {
 
@@ -118,5 +121,104 @@ class AsyncExitStackStagesTest {
     assertThat(failureOf(close)).isSameAs(closeFailure);
     assertThat(join(inFlight)).isSameAs(inFlightFailure);
     assertThat(exitFailure.getSuppressed()).isEmpty();
+  }
+
+  // A null stage: that entry's failure, as Python's `await None` fails only that callback.
+
+  @Test
+  void asyncCallbackReturningNull_failsOnlyThatCleanup_andTheRestStillRun() {
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.callback(() -> log.add("below"));
+    stack.pushAsyncCallback(() -> null);
+
+    CompletionStage<@Nullable Void> closed = stack.closeAsync(); // does not throw
+
+    assertThat(log).containsExactly("below");
+    assertThat(failureOf(closed))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("the stage returned by runAsync() cannot be null");
+    // The close has ended: a later one does not wait for it.
+    stack.callback(() -> log.add("again"));
+    assertThat(join(stack.closeAsync())).isNull();
+    assertThat(log).containsExactly("below", "again");
+  }
+
+  @Test
+  void asyncExitReturningNull_afterTheUnwindingResumedElsewhere_stillCompletesTheClose() {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> slow = new CompletableFuture<>();
+    stack.pushAsyncExit(failure -> null);
+    stack.pushAsyncCallback(() -> slow);
+    CompletionStage<@Nullable Void> closed = stack.closeAsync();
+
+    slow.complete(null); // resumes the unwinding here, inside complete()
+
+    assertThat(failureOf(closed))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("the stage returned by exitAsync() cannot be null");
+  }
+
+  @Test
+  void managerWhoseEnterReturnsNull_failsTheStage_ofEnterAsyncContextAndWithAsync() {
+    AsyncContextManager<String> broken =
+        new AsyncContextManager<>() {
+          @Override
+          @SuppressWarnings("NullAway") // the point of the test
+          public CompletionStage<String> enterAsync() {
+            return null;
+          }
+
+          @Override
+          public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
+            log.add("exit must not run");
+            return CompletableFuture.completedFuture(false);
+          }
+        };
+    AsyncExitStack stack = new AsyncExitStack();
+
+    assertThat(failureOf(stack.enterAsyncContext(broken)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("the stage returned by enterAsync() cannot be null");
+    assertThat(failureOf(Contexts.withAsync(broken, CompletableFuture::completedFuture)))
+        .isInstanceOf(NullPointerException.class);
+    assertThat(join(stack.closeAsync())).isNull();
+    assertThat(log).isEmpty();
+  }
+
+  // The stage a close returns is the caller's own: what the caller does with it cannot end the
+  // wait of a second close.
+
+  @Test
+  void secondClose_stillWaitsForTheRunningClose_whenTheFirstCallerCancelledItsStage() {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> slow = new CompletableFuture<>();
+    stack.callback(() -> log.add("below"));
+    stack.pushAsyncCallback(() -> slow);
+    CompletionStage<@Nullable Void> first = stack.closeAsync();
+    first.toCompletableFuture().cancel(false); // the first caller stops waiting
+
+    CompletionStage<@Nullable Void> second = stack.closeAsync();
+
+    assertThat(log).isEmpty(); // the first close is still waiting for `slow`
+    assertThat(second.toCompletableFuture()).isNotDone();
+    slow.complete(null);
+    assertThat(join(second)).isNull();
+    assertThat(log).containsExactly("below");
+  }
+
+  @Test
+  void secondTimedClose_stillWaitsForTheRunningClose_whenTheFirstCallerTimedOutItsStage() {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> slow = new CompletableFuture<>();
+    stack.pushAsyncCallback(() -> slow);
+    CompletableFuture<@Nullable Void> first =
+        stack.closeAsync().toCompletableFuture().orTimeout(1, TimeUnit.MILLISECONDS);
+    assertThat(failureOf(first)).isInstanceOf(TimeoutException.class);
+
+    CompletionStage<@Nullable Void> second = stack.closeAsync(Duration.ofHours(1));
+
+    assertThat(second.toCompletableFuture()).isNotDone();
+    slow.complete(null);
+    assertThat(join(second)).isNull();
   }
 }

@@ -218,6 +218,52 @@ class AsyncExitStackTest {
   }
 
   @Test
+  void outerClose_reachingANestedStackWhoseOwnCloseRuns_waitsForIt_beforeGoingOn()
+      throws Exception {
+    AsyncExitStack outer = new AsyncExitStack();
+    AsyncExitStack inner = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> slow = new CompletableFuture<>();
+    outer.callback(() -> log.add("outer, registered first"));
+    inner.callback(() -> log.add("inner, registered first"));
+    inner.pushAsyncCallback(
+        () -> {
+          log.add("inner, slow");
+          return slow;
+        });
+    outer.pushAsyncExit(inner);
+    CompletionStage<@Nullable Void> innerClose = inner.closeAsync(); // waits for `slow`
+
+    CompletionStage<@Nullable Void> outerClose = outer.closeAsync();
+
+    assertThat(log).containsExactly("inner, slow");
+    assertThat(outerClose.toCompletableFuture()).isNotDone();
+    slow.complete(null);
+    assertThat(failureOf(innerClose)).isNull();
+    assertThat(failureOf(outerClose)).isNull();
+    assertThat(log)
+        .containsExactly("inner, slow", "inner, registered first", "outer, registered first");
+  }
+
+  @Test
+  void nestedStackDrainedInPlace_closedReentrantlyByItsOwnCleanup_runsTheRestAtOnce()
+      throws Exception {
+    AsyncExitStack outer = new AsyncExitStack();
+    AsyncExitStack inner = new AsyncExitStack();
+    outer.callback(() -> log.add("outer"));
+    inner.callback(() -> log.add("inner, registered first"));
+    inner.pushAsyncCallback(
+        () -> {
+          log.add("closing inner from inside");
+          return inner.closeAsync();
+        });
+    outer.pushAsyncExit(inner);
+
+    assertThat(failureOf(outer.closeAsync())).isNull();
+    assertThat(log)
+        .containsExactly("closing inner from inside", "inner, registered first", "outer");
+  }
+
+  @Test
   void cancelledBody_isSeenByExitsAsCancellationException() throws Exception {
     AsyncExitStack stack = new AsyncExitStack();
     CompletableFuture<String> body = new CompletableFuture<>();
