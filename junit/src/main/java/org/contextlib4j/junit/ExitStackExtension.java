@@ -21,6 +21,7 @@ import org.contextlib4j.AsyncExitStack;
 import org.contextlib4j.ExitStack;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -80,6 +81,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       {@code @TestTemplate}: each invocation is a test of its own.
  *   <li>one per class for {@code @BeforeAll} and {@code @AfterAll} methods, and for the constructor
  *       of a {@code @TestInstance(PER_CLASS)} class. Each {@code @Nested} class has its own.
+ *   <li>one per invocation of a class template ({@code @ParameterizedClass}) for its
+ *       {@code @BeforeParameterizedClassInvocation} and {@code @AfterParameterizedClassInvocation}
+ *       methods, and for the constructor of such a class with the {@code PER_CLASS} lifecycle;
+ *       unwound after the invocation. JUnit 6.1 reports no failure to an invocation's
+ *       after-callback, not even that of a {@code @BeforeParameterizedClassInvocation} method, so
+ *       its exits see {@code null}; a cleanup's failure fails the invocation, unwrapped.
  * </ul>
  *
  * <p>Each context has one {@link ExitStack} and one {@link AsyncExitStack}. A per-test stack is
@@ -139,7 +146,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @since 0.1.0
  */
 public final class ExitStackExtension
-    implements ParameterResolver, AfterEachCallback, AfterAllCallback {
+    implements ParameterResolver,
+        AfterEachCallback,
+        AfterClassTemplateInvocationCallback,
+        AfterAllCallback {
 
   private static final Namespace NAMESPACE = Namespace.create(ExitStackExtension.class);
 
@@ -201,6 +211,18 @@ public final class ExitStackExtension
     unwind(context);
   }
 
+  /**
+   * Unwinds the stacks of one invocation of a class template ({@code @ParameterizedClass}), if it
+   * has any, passing them the invocation's failure as JUnit reports it (none, in JUnit 6.1). See <a
+   * href="#exceptions">exception semantics</a>.
+   *
+   * @param context the invocation's context
+   */
+  @Override
+  public void afterClassTemplateInvocation(ExtensionContext context) {
+    unwind(context);
+  }
+
   // The key is the context's unique id: a store also answers for its parents' keys, and a test
   // must never get its class's stack.
   private static Stacks stacks(ExtensionContext context) {
@@ -246,6 +268,17 @@ public final class ExitStackExtension
      * anything; the stacks are then empty.
      */
     @Nullable Throwable unwind(@Nullable Throwable failure) {
+      try {
+        return unwindOnce(failure);
+      } finally {
+        // The unwinding took both stacks off the root: put them back, so that what is registered
+        // on them later (by a callback that runs after this extension's) still runs at close.
+        root.push(sync);
+        root.pushAsyncExit(async);
+      }
+    }
+
+    private @Nullable Throwable unwindOnce(@Nullable Throwable failure) {
       CompletableFuture<@Nullable Throwable> outcome =
           root.exitAsync(failure)
               .toCompletableFuture()
@@ -259,9 +292,10 @@ public final class ExitStackExtension
       return outcome.join();
     }
 
+    /** The last unwinding, when JUnit closes the store: the root stays empty afterwards. */
     @Override
     public void close() {
-      Throwable out = unwind(null);
+      Throwable out = unwindOnce(null);
       if (out != null) {
         throw sneakyThrow(out);
       }
