@@ -34,6 +34,43 @@ import org.junit.jupiter.api.Test;
  */
 class SplitModeHelperThreadTest {
 
+  /**
+   * An interrupt already pending when enter() is called reaches the body as in callback mode, also
+   * when the helper thread has not attached itself yet (it used to be lost then: a race, so the
+   * test enters 20 times; a lost interrupt costs the body's bounded wait).
+   */
+  @Test
+  void interruptPendingBeforeEnter_isPassedToTheBody() throws Exception {
+    int lost = 0;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      AtomicBoolean bodyInterrupted = new AtomicBoolean();
+      ContextManager<String> manager =
+          Contexts.contextManager(
+              y -> {
+                try {
+                  new CountDownLatch(1).await(300, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                  bodyInterrupted.set(true);
+                }
+                y.yield("v");
+              });
+      Thread.currentThread().interrupt();
+      String value;
+      try {
+        value = manager.enter();
+      } finally {
+        boolean stillSet = Thread.interrupted(); // the caller keeps its status; clear it here
+        assertThat(stillSet).isTrue();
+      }
+      assertThat(manager.exit(null)).isFalse();
+      assertThat(value).isEqualTo("v");
+      if (!bodyInterrupted.get()) {
+        lost++;
+      }
+    }
+    assertThat(lost).as("interrupts lost out of 20").isZero();
+  }
+
   @Test
   void bodiesRunOnDaemonThreads_evenWhenEnteredFromANonDaemonThread() throws Exception {
     // A new thread inherits its creator's daemon status, and on JDK 17 the helpers come from a

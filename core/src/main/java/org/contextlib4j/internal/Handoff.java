@@ -36,6 +36,10 @@ public final class Handoff {
   private @Nullable Object command;
   private @Nullable Object event;
   private @Nullable Thread helper;
+
+  /** The caller was interrupted before the helper thread was known: interrupt it when it is. */
+  private boolean interruptPending;
+
   private boolean abandoned;
 
   /** Creates a hand-off with nothing pending. */
@@ -81,6 +85,8 @@ public final class Handoff {
           Thread h = helper;
           if (h != null) {
             h.interrupt();
+          } else {
+            interruptPending = true; // the helper has not attached yet
           }
         }
       }
@@ -121,7 +127,7 @@ public final class Handoff {
   public Object awaitCommand() {
     lock.lock();
     try {
-      helper = Thread.currentThread();
+      attach();
       while (command == null) {
         changed.awaitUninterruptibly();
       }
@@ -154,9 +160,19 @@ public final class Handoff {
   public void attachHelper() {
     lock.lock();
     try {
-      helper = Thread.currentThread();
+      attach();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Records the calling thread as the helper, with the lock held; passes a pending interrupt. */
+  private void attach() {
+    Thread me = Thread.currentThread();
+    helper = me;
+    if (interruptPending) {
+      interruptPending = false;
+      me.interrupt();
     }
   }
 }
