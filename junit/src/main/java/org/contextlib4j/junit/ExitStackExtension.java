@@ -127,6 +127,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       {@link AsyncExitStack}'s failures are read from its stages as the exception itself.
  * </ol>
  *
+ * <p>Two limits. A test aborted by a failed assumption is a test that failed with the {@code
+ * TestAbortedException}, as above: it stays aborted, and a plain cleanup's failure is attached to
+ * that exception instead of failing the test (JUnit itself would rank a failing {@code @AfterEach}
+ * method above the abort). And when the constructor of a {@code PER_METHOD} class registers on the
+ * test's stack and then throws, JUnit runs none of the test's callbacks: the stack is unwound when
+ * JUnit closes the test's store, and its exits see {@code null}, not the constructor's failure.
+ *
  * <p>Unlike Python's {@code unittest.TestCase.enterContext} and {@code addCleanup}, whose cleanups
  * never learn about the failure, and unlike JUnit's {@code @AutoClose}, which calls {@code close()}
  * only.
