@@ -285,7 +285,9 @@ public final class Contexts {
    * {@code enter} throw {@code IllegalStateException("generator didn't yield")}; a body that yields
    * a second time is closed (its {@code finally} clauses run) and the exit throws {@code
    * IllegalStateException("generator didn't stop")}, or {@code "generator didn't stop after
-   * throw()"} with X attached if the block had thrown X.
+   * throw()"} with X attached if the block had thrown X. A body that catches that close and yields
+   * once more makes the exit throw {@code IllegalStateException("generator ignored GeneratorExit")}
+   * with the "didn't stop" error attached, as CPython's {@code close()} raises it.
    *
    * <p><b>One-shot.</b> The manager can be entered once; entering it again throws {@code
    * IllegalStateException}. The decorators ({@link #decorateRunnable} and the others) run a fresh

@@ -41,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  * the exception (the body is ordinary Java: it attaches X to Y itself if it wants, as any catch
  * block does; Python chains implicitly only inside its except clause, which the library cannot
  * see); yielding a second time closes the body (an internal error thrown from that yield runs its
- * finally clauses) and raises "generator didn't stop" or "... after throw()" with X attached.
+ * finally clauses) and raises "generator didn't stop" or "... after throw()" with X attached;
+ * a body that catches that close and yields once more gets "generator ignored GeneratorExit",
+ * with the "didn't stop" error attached (CPython's close() raises it).
  *
  * The stacks call exitInFlight for this manager and take its outcome as is, so the stack does
  * not attach X to an exception the body threw after having handled X (the oracle checks this).
@@ -237,10 +239,10 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     @Override
     @SuppressWarnings("NamedLikeContextualKeyword") // Yielder.yield
     public void yield(T value) {
+      yields++;
       if (closing) {
         throw GeneratorExit.INSTANCE; // it caught the close and yielded again: keep unwinding
       }
-      yields++;
       handoff.post(new Yielded<>(value));
       Object command = handoff.awaitCommand();
       if (command == CLOSE) {
@@ -258,7 +260,10 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
    * _GeneratorContextManager.__exit__}).
    */
   private abstract static class Run {
-    /** How many times the body called yield. */
+    /**
+     * How many times the body called yield: once for the with-block, a second time if it did not
+     * stop (it is then closed), more if it caught the close and yielded again.
+     */
     int yields;
 
     /** The with-block's exception, thrown into the body at the first yield; null if none. */
@@ -299,6 +304,14 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     } else {
       error = new IllegalStateException("generator didn't stop after throw()");
       ExceptionRule.exitThrew(thrownIn, error); // made while X was in flight: X is attached
+    }
+    if (yields > 2) {
+      // It caught the close and yielded again: CPython's close() raises this, in the finally
+      // clause after "didn't stop", which it replaces (attached here, Python's __context__).
+      error =
+          (IllegalStateException)
+              ExceptionRule.exitThrew(
+                  error, new IllegalStateException("generator ignored GeneratorExit"));
     }
     if (ended == null || ended == GeneratorExit.INSTANCE) {
       return error;

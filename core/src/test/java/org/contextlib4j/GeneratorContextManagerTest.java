@@ -283,6 +283,69 @@ class GeneratorContextManagerTest {
         .hasMessageContaining("one-shot");
   }
 
+  /** CPython: {@code gen.close()} raises "generator ignored GeneratorExit" after "didn't stop". */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void bodyThatCatchesTheCloseAndYieldsAgain_failsWithGeneratorIgnoredGeneratorExit(Mode mode) {
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              try {
+                y.yield("1");
+                y.yield("2");
+              } catch (Error closing) { // Python: except GeneratorExit
+                log.add("caught the close");
+                y.yield("3");
+              }
+            });
+
+    Throwable thrown = catchThrowable(() -> mode.run(manager, v -> log.add("block " + v)));
+
+    assertThat(thrown)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("generator ignored GeneratorExit");
+    assertThat(thrown.getSuppressed()).hasSize(1);
+    assertThat(thrown.getSuppressed()[0])
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("generator didn't stop");
+    assertThat(log).containsExactly("block 1", "caught the close");
+  }
+
+  @Test
+  void asyncBodyThatCatchesTheCloseAndYieldsAgain_failsWithGeneratorIgnoredGeneratorExit() {
+    AsyncContextManager<String> manager =
+        Contexts.asyncContextManager(
+            y ->
+                y.yieldAsync("1")
+                    .thenCompose(v -> y.yieldAsync("2"))
+                    .handle(
+                        (v, closing) -> {
+                          log.add("caught the close");
+                          return y.yieldAsync("3");
+                        })
+                    .thenCompose(stage -> stage));
+
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                AsyncTesting.join(
+                    Contexts.withAsync(
+                        manager,
+                        v -> {
+                          log.add("block " + v);
+                          return java.util.concurrent.CompletableFuture.completedFuture(v);
+                        })));
+
+    assertThat(thrown)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("generator ignored GeneratorExit");
+    assertThat(thrown.getSuppressed()).hasSize(1);
+    assertThat(thrown.getSuppressed()[0])
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("generator didn't stop");
+    assertThat(log).containsExactly("block 1", "caught the close");
+  }
+
   @Test
   void exitWithoutEnter_failsWithIllegalStateException() {
     ContextManager<String> manager = Contexts.contextManager(y -> y.yield("v"));
