@@ -503,8 +503,8 @@ public final class AsyncExitStack extends AbstractExitStack
     }
     new Unwind(this, failure, result, mode, true, deadline).drive();
     // While the close runs, `result` is also the mark a second close waits on: the caller gets a
-    // copy, so that completing or cancelling it cannot end that wait early.
-    return (CompletableFuture<R>) (result.isDone() ? result : result.copy());
+    // relay of it, so that completing or cancelling that cannot end the wait early.
+    return (CompletableFuture<R>) (result.isDone() ? result : Stages.relay(result));
   }
 
   /**

@@ -221,4 +221,22 @@ class AsyncExitStackStagesTest {
     slow.complete(null);
     assertThat(join(second)).isNull();
   }
+
+  /** The stage of a close that completes later gives its callbacks the exception itself. */
+  @Test
+  void pendingClosesStage_failsWithTheExceptionItself_inCallbacksToo() {
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<@Nullable Void> slow = new CompletableFuture<>();
+    Boom boom = new Boom("cleanup failed");
+    stack.pushAsyncCallback(() -> slow);
+    java.util.concurrent.atomic.AtomicReference<@Nullable Throwable> seen =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    CompletionStage<@Nullable Void> closed = stack.closeAsync();
+    var unused = closed.whenComplete((v, failure) -> seen.set(failure));
+    slow.completeExceptionally(boom);
+
+    assertThat(seen.get()).isSameAs(boom);
+    assertThat(failureOf(closed)).isSameAs(boom);
+  }
 }

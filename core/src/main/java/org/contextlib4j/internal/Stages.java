@@ -78,4 +78,29 @@ public final class Stages {
         });
     return result;
   }
+
+  /**
+   * A new future that completes as {@code source} does, with its value or its exception itself.
+   * Unlike {@link CompletableFuture#copy()}, which completes a copy with a {@link
+   * CompletionException} around the exception, so a caller's {@code whenComplete} or {@code handle}
+   * would see the wrapper.
+   *
+   * @param source the future to follow
+   * @param <T> the value's type
+   * @return the new future
+   */
+  public static <T extends @Nullable Object> CompletableFuture<T> relay(
+      CompletableFuture<T> source) {
+    CompletableFuture<T> relay = new CompletableFuture<>();
+    var unused =
+        source.whenComplete(
+            (value, failure) -> {
+              if (failure != null) {
+                relay.completeExceptionally(unwrap(failure));
+              } else {
+                relay.complete(value);
+              }
+            });
+    return relay;
+  }
 }
