@@ -127,7 +127,6 @@ public final class Handoff {
   public Object awaitCommand() {
     lock.lock();
     try {
-      attach();
       while (command == null) {
         changed.awaitUninterruptibly();
       }
@@ -156,23 +155,21 @@ public final class Handoff {
     }
   }
 
-  /** Helper side: records the helper thread, so that interrupts can be passed on to it. */
+  /**
+   * Helper side, first of all: records the helper thread, so that interrupts can be passed on to
+   * it, and passes on one that arrived before.
+   */
   public void attachHelper() {
     lock.lock();
     try {
-      attach();
+      Thread me = Thread.currentThread();
+      helper = me;
+      if (interruptPending) {
+        interruptPending = false;
+        me.interrupt();
+      }
     } finally {
       lock.unlock();
-    }
-  }
-
-  /** Records the calling thread as the helper, with the lock held; passes a pending interrupt. */
-  private void attach() {
-    Thread me = Thread.currentThread();
-    helper = me;
-    if (interruptPending) {
-      interruptPending = false;
-      me.interrupt();
     }
   }
 }
