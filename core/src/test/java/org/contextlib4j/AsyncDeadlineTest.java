@@ -298,14 +298,21 @@ class AsyncDeadlineTest {
     assertThat(timeout.getSuppressed()).containsExactly(lateFailure);
   }
 
+  /** A stack holding {@code closingAsync}, whose close stage is {@code close}. */
+  private static AsyncExitStack closingAsyncEntered(CompletableFuture<@Nullable Void> close)
+      throws Exception {
+    AsyncExitStack stack = new AsyncExitStack();
+    assertThat(failureOf(stack.enterAsyncContext(Contexts.closingAsync("resource", r -> close))))
+        .isNull();
+    return stack;
+  }
+
   /** closingAsync's exit reports the exception in flight after it: a new one is the failure. */
   @Test
   void deadline_lateFailureOfAnExitThatReportsTheExceptionInFlight_isAttachedToTheTimeout()
       throws Exception {
     CompletableFuture<@Nullable Void> late = new CompletableFuture<>();
-    AsyncExitStack stack = new AsyncExitStack();
-    assertThat(failureOf(stack.enterAsyncContext(Contexts.closingAsync("resource", r -> late))))
-        .isNull();
+    AsyncExitStack stack = closingAsyncEntered(late);
 
     Throwable timeout = failureOf(stack.closeAsync(SHORT));
     IllegalStateException lateFailure = new IllegalStateException("late close");
@@ -323,9 +330,7 @@ class AsyncDeadlineTest {
   void deadline_lateCloseFailureWithAnExceptionInFlight_isAttachedToThatException()
       throws Exception {
     CompletableFuture<@Nullable Void> late = new CompletableFuture<>();
-    AsyncExitStack stack = new AsyncExitStack();
-    assertThat(failureOf(stack.enterAsyncContext(Contexts.closingAsync("resource", r -> late))))
-        .isNull();
+    AsyncExitStack stack = closingAsyncEntered(late);
     IllegalStateException body = new IllegalStateException("body");
 
     assertThat(failureOf(stack.closeAsync(body, SHORT))).isSameAs(body);

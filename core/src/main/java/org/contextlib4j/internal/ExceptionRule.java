@@ -141,9 +141,7 @@ public final class ExceptionRule {
    * @param late the late failure
    */
   public static void attachLate(Throwable timeout, Throwable late) {
-    if (!reachable(late, timeout) && !reachable(timeout, late)) {
-      timeout.addSuppressed(late);
-    }
+    addUnlessReachable(timeout, late, true);
   }
 
   /**
@@ -152,10 +150,16 @@ public final class ExceptionRule {
    * attached sets the current thread's interrupt status again, so that the interrupt is not lost.
    */
   private static void attach(Throwable primary, Throwable suppressed, boolean checkDuplicate) {
+    addUnlessReachable(primary, suppressed, checkDuplicate);
+    keepInterrupt(suppressed);
+  }
+
+  /** Adds {@code suppressed} to {@code primary} unless that makes a cycle or (if asked) a copy. */
+  private static void addUnlessReachable(
+      Throwable primary, Throwable suppressed, boolean checkDuplicate) {
     if (!reachable(suppressed, primary) && !(checkDuplicate && reachable(primary, suppressed))) {
       primary.addSuppressed(suppressed);
     }
-    keepInterrupt(suppressed);
   }
 
   /**
