@@ -23,10 +23,10 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
+import org.contextlib4j.internal.AsyncUnwinding;
+import org.contextlib4j.internal.Deadline;
 import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Stages;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +66,13 @@ import org.jspecify.annotations.Nullable;
  *       read as its cause: exceptions propagate as the same instance.
  *   <li>A cancelled stage is a stage failed with {@link
  *       java.util.concurrent.CancellationException}: the exits after it see that exception in
- *       flight, like any other.
+ *       flight, like any other, and it propagates as the same instance the stage holds, on every
+ *       JDK (on JDK 25 {@code join()} would throw a new one).
+ *   <li>An {@link #enterAsyncContext} whose enter stage completes after a close of this stack
+ *       began: if that close is still running, it unwinds the new entry too (the newest, so first);
+ *       if it has finished, the manager's exit runs at once with nothing in flight and the returned
+ *       stage fails with an {@link IllegalStateException} saying so (what the exit threw attached),
+ *       as a registration on a closed {@link ConcurrentExitStack} does.
  *   <li>Unwinding is a loop that waits only for stages that are not complete yet: a million
  *       completed, late or mixed stages unwind without {@link StackOverflowError}.
  * </ul>
@@ -87,13 +93,16 @@ import org.jspecify.annotations.Nullable;
  *       CompletableFuture}'s default executor (not on the JDK's single timer thread);
  *   <li>the stage is not cancelled ({@code CompletionStage} has no such operation; a cleanup that
  *       must stop should observe a timeout of its own). If it fails later, that failure is attached
- *       to the {@code TimeoutException}, so it is not lost (for a nested stack or a generator-style
- *       manager, whose exit reports the exception in flight after it: a new exception it reports
- *       later). The one exception: a late failure that already holds the exception in flight is not
- *       attached, as that would make a cycle (the timeout is attached to that exception). It holds
- *       it if it has it as its cause, or if a nested stack's exit replaced it late: the exception
- *       rule attaches it to the replacement. An exit that completes later can no longer suppress or
- *       replace anything;
+ *       to the {@code TimeoutException}, so it is not lost (for a generator-style manager, whose
+ *       exit reports the exception in flight after it: a new exception it reports later). The one
+ *       exception: a late failure that already holds the exception in flight is not attached, as
+ *       that would make a cycle (the timeout is attached to that exception). An exit that completes
+ *       later can no longer suppress or replace anything;
+ *   <li>a stack registered with a timeout ({@code pushAsyncExit(nested, timeout)}) is unwound in
+ *       place, exactly as an untimed nested stack is (its exits see and may suppress or replace the
+ *       exception in flight); the timeout bounds its entries' stages together: each waits at most
+ *       for what is left of it, and one that has not completed in time is a plain cleanup's failure
+ *       as above, after which the nested stack's older entries still run, in order;
  *   <li>once the deadline has passed, every remaining cleanup is still started, in order: a stage
  *       that is already complete counts as usual, one that is not times out at once.
  * </ul>
@@ -105,16 +114,20 @@ import org.jspecify.annotations.Nullable;
  * <h2 id="threads">Threads</h2>
  *
  * <p>Exits may complete on any thread; the next step of unwinding runs on the thread that completed
- * the previous stage. Each step's actions happen-before the next step's, and all of them
- * happen-before the completion of the stage returned by {@code closeAsync}. Registration is not
- * thread-safe: register from one thread at a time, and not while the stack unwinds (except from its
- * own cleanups, which run in order). A second {@code closeAsync()} while one is running runs
- * nothing and returns a stage that completes normally when the first one has finished (a second
- * {@code closeAsync(failure)} or {@code exitAsync(failure)} then fails with, or reports, {@code
- * failure} as still in flight: nothing ran that could have suppressed it). A second {@code
- * closeAsync(Duration)} waits at most until its own deadline, then ends with a {@link
- * TimeoutException} (attached to its failure, if it has one). After that, the stack is empty and
- * can be used again.
+ * the previous stage. The interrupt status is re-set for an {@link InterruptedException} the
+ * exception rule takes over (attached to another exception, or suppressed) only while the unwinding
+ * runs inside the {@code closeAsync} (or {@code exitAsync}) call, on its caller's thread: once it
+ * has waited for a stage, it runs on threads that merely completed one, and those are never
+ * interrupted for it (the {@code InterruptedException} stays reachable from the outcome). Each
+ * step's actions happen-before the next step's, and all of them happen-before the completion of the
+ * stage returned by {@code closeAsync}. Registration is not thread-safe: register from one thread
+ * at a time, and not while the stack unwinds (except from its own cleanups, which run in order). A
+ * second {@code closeAsync()} while one is running runs nothing and returns a stage that completes
+ * normally when the first one has finished (a second {@code closeAsync(failure)} or {@code
+ * exitAsync(failure)} then fails with, or reports, {@code failure} as still in flight: nothing ran
+ * that could have suppressed it). A second {@code closeAsync(Duration)} waits at most until its own
+ * deadline, then ends with a {@link TimeoutException} (attached to its failure, if it has one).
+ * After that, the stack is empty and can be used again.
  *
  * <p>A {@code closeAsync()} called by one of the stack's own cleanups while it unwinds (a
  * re-entrant close) does not wait for the running close, which would wait for itself: it unwinds
@@ -126,11 +139,14 @@ import org.jspecify.annotations.Nullable;
  * running close, which waits for that stage: neither completes. Close from the cleanup's own
  * thread, or bound that wait with {@code closeAsync(Duration)}.
  *
- * <p>A stack registered in another ({@code pushAsyncExit(nested)}) is unwound in place by the outer
- * unwinding, unless its own close is running then (the outer one then waits for it, as a second
- * close does). While the outer unwinding drains it, the nested stack is not marked as closing: a
- * {@code closeAsync()} of the nested stack from elsewhere at that moment unwinds it too. Close a
- * nested stack through the stack that holds it.
+ * <p>A stack registered in another, of any of the three kinds and by any registration method
+ * ({@code pushAsyncExit(nested)}, with or without a timeout, {@code enterAsyncContext}, {@code
+ * push}, {@code register}, {@code toAsync}, {@code closing}, a handle), is unwound in place by the
+ * outer unwinding, in one loop: no depth of nesting can overflow the thread's stack. An async stack
+ * is not unwound in place while its own close is running (the outer one then waits for it, as a
+ * second close does). While the outer unwinding drains it, the nested stack is not marked as
+ * closing: a {@code closeAsync()} of the nested stack from elsewhere at that moment unwinds it too.
+ * Close a nested stack through the stack that holds it.
  *
  * <p>Python: {@code contextlib.AsyncExitStack}.
  *
@@ -139,19 +155,24 @@ import org.jspecify.annotations.Nullable;
 public final class AsyncExitStack extends AbstractExitStack
     implements AsyncInFlightExit<AsyncExitStack> {
 
+  /**
+   * How many closes have begun (not counting re-entrant ones): an enter that completes after one
+   * began and ended knows its exit was not run. Written only by the thread that set {@link
+   * #closing}, before it clears it: read after {@code closing} is seen null, it is current.
+   */
+  private int closes;
+
   /** The result of the close that is running, if any (a second close waits for it). */
-  private volatile @Nullable CompletableFuture<?> closing;
+  volatile @Nullable CompletableFuture<?> closing;
 
   private static final VarHandle CLOSING;
   private static final VarHandle DRIVING;
-  private static final VarHandle STATE;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       CLOSING = lookup.findVarHandle(AsyncExitStack.class, "closing", CompletableFuture.class);
       DRIVING = lookup.findVarHandle(AsyncExitStack.class, "driving", Thread.class);
-      STATE = lookup.findVarHandle(Unwind.class, "state", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -197,16 +218,45 @@ public final class AsyncExitStack extends AbstractExitStack
       entered.completeExceptionally(t);
       return entered;
     }
+    int closesBefore = closes;
     enter.whenComplete(
         (value, failure) -> {
           if (failure != null) {
             entered.completeExceptionally(Stages.unwrap(failure));
+          } else if (closing == null && closes != closesBefore) { // in this order: see `closes`
+            exitEnteredLate(manager, entered);
           } else {
+            // No close began meanwhile, or the one that did is still running: it unwinds this
+            // entry too, the newest, before the older ones.
             add(manager, ASYNC_MANAGER);
             entered.complete(value);
           }
         });
     return entered;
+  }
+
+  /**
+   * A manager whose enter completed after a close of this stack began and finished: that close
+   * could not run its exit, so it runs now, with nothing in flight, and the enter fails, as a
+   * registration on a closed {@link ConcurrentExitStack} does. What the exit threw is attached.
+   */
+  private static void exitEnteredLate(
+      AsyncContextManager<?> manager, CompletableFuture<?> entered) {
+    IllegalStateException closed =
+        new IllegalStateException(
+            "the AsyncExitStack was closed while the manager was being entered: its exit ran at"
+                + " once, and the value it entered with must not be used");
+    AsyncExitStack alone = new AsyncExitStack();
+    alone.add(manager, ASYNC_MANAGER);
+    var unused =
+        alone
+            .closeAsync()
+            .whenComplete(
+                (ignored, failure) ->
+                    entered.completeExceptionally(
+                        failure == null
+                            ? closed
+                            : ExceptionRule.cleanupThrew(closed, Stages.unwrap(failure), false)));
   }
 
   /**
@@ -263,7 +313,7 @@ public final class AsyncExitStack extends AbstractExitStack
    */
   public AsyncExitHandler pushAsyncExit(AsyncExitHandler handler, Duration timeout) {
     checkNotNull(handler, "handler");
-    add(new Timed(handler, nanos(timeout), timeout), ASYNC_HANDLER);
+    add(new Timed(handler, timeout), ASYNC_HANDLER);
     return handler;
   }
 
@@ -280,11 +330,10 @@ public final class AsyncExitStack extends AbstractExitStack
   public <T extends @Nullable Object> AsyncContextManager<T> pushAsyncExit(
       AsyncContextManager<T> manager, Duration timeout) {
     checkNotNull(manager, "manager");
-    long nanos = nanos(timeout);
     add(
         manager instanceof AsyncInFlightExit<?> exit
-            ? new TimedInFlight(exit, nanos, timeout)
-            : new Timed(manager, nanos, timeout),
+            ? new TimedInFlight(exit, timeout)
+            : new Timed(manager, timeout),
         ASYNC_MANAGER);
     return manager;
   }
@@ -299,28 +348,26 @@ public final class AsyncExitStack extends AbstractExitStack
    */
   public AsyncCleanupAction pushAsyncCallback(AsyncCleanupAction action, Duration timeout) {
     checkNotNull(action, "action");
-    add(new Timed(action, nanos(timeout), timeout), ASYNC_ACTION);
+    add(new Timed(action, timeout), ASYNC_ACTION);
     return action;
   }
 
   /**
    * An async entry with a timeout of its own. It is registered with its entry's kind and stands in
    * for it, so the unwinding loop treats it as any other entry; only the wait for a stage that is
-   * not complete yet ({@link Unwind#awaits}) looks for it. Keeping it out of the loop matters: a
-   * larger loop is no longer inlined by C2, and the driver is then allocated for every close
-   * (measured). Its stage is the entry's own, unchanged, so a failure that arrives after the
-   * timeout is that failure itself.
+   * not complete yet (the engine's wait ({@code AsyncUnwinding})) looks for it. Keeping it out of
+   * the loop matters: a larger loop is no longer inlined by C2, and the driver is then allocated
+   * for every close (measured). Its stage is the entry's own, unchanged, so a failure that arrives
+   * after the timeout is that failure itself.
    */
-  private static class Timed
+  static class Timed
       implements AsyncCleanupAction, AsyncExitHandler, AsyncContextManager<@Nullable Object> {
     final Object entry;
-    final long nanos;
     final Duration timeout;
 
-    Timed(Object entry, long nanos, Duration timeout) {
+    Timed(Object entry, Duration timeout) {
       this.entry = entry;
-      this.nanos = nanos;
-      this.timeout = timeout;
+      this.timeout = checkNotNull(timeout, "timeout");
     }
 
     @Override
@@ -350,10 +397,9 @@ public final class AsyncExitStack extends AbstractExitStack
    * A timed nested stack or generator-style manager: its stage reports the exception in flight
    * after it, taken as is, as the loop takes the entry's own.
    */
-  private static final class TimedInFlight extends Timed
-      implements AsyncInFlightExit<@Nullable Object> {
-    TimedInFlight(AsyncInFlightExit<?> entry, long nanos, Duration timeout) {
-      super(entry, nanos, timeout);
+  static final class TimedInFlight extends Timed implements AsyncInFlightExit<@Nullable Object> {
+    TimedInFlight(AsyncInFlightExit<?> entry, Duration timeout) {
+      super(entry, timeout);
     }
 
     @Override
@@ -364,19 +410,6 @@ public final class AsyncExitStack extends AbstractExitStack
     @Override
     public CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) {
       return Stages.report(failure, exitInFlightAsync(failure));
-    }
-  }
-
-  /** {@code timeout} in nanoseconds, saturated; at least 0 (a past deadline: do not wait). */
-  private static long nanos(Duration timeout) {
-    checkNotNull(timeout, "timeout");
-    if (timeout.isNegative()) {
-      return 0;
-    }
-    try {
-      return timeout.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
     }
   }
 
@@ -418,7 +451,7 @@ public final class AsyncExitStack extends AbstractExitStack
    *     with what is in flight at the end
    */
   public CompletionStage<@Nullable Void> closeAsync(Duration timeout) {
-    return unwindAsync(null, CLOSE, Deadline.after(timeout));
+    return unwindAsync(null, CLOSE, Deadline.after(timeout, true));
   }
 
   /**
@@ -431,20 +464,7 @@ public final class AsyncExitStack extends AbstractExitStack
    */
   public CompletionStage<@Nullable Void> closeAsync(Throwable failure, Duration timeout) {
     checkNotNull(failure, "failure");
-    return unwindAsync(failure, CLOSE, Deadline.after(timeout));
-  }
-
-  /** The end of a {@code closeAsync(Duration)}, in {@link System#nanoTime()}. */
-  private record Deadline(long at, Duration timeout) {
-    static Deadline after(Duration timeout) {
-      // nanoTime values are compared by difference, so the sum may wrap: remaining() is still
-      // nanos minus the time elapsed.
-      return new Deadline(System.nanoTime() + nanos(timeout), timeout);
-    }
-
-    long remaining() {
-      return at - System.nanoTime();
-    }
+    return unwindAsync(failure, CLOSE, Deadline.after(timeout, true));
   }
 
   /**
@@ -501,6 +521,7 @@ public final class AsyncExitStack extends AbstractExitStack
     if (!CLOSING.compareAndSet(this, null, result)) {
       return afterRunningClose(failure, mode, deadline, result);
     }
+    closes++; // only the thread that set `closing` writes it
     new Unwind(this, failure, result, mode, true, deadline).drive();
     // While the close runs, `result` is also the mark a second close waits on: the caller gets a
     // relay of it, so that completing or cancelling that cannot end the wait early.
@@ -511,7 +532,8 @@ public final class AsyncExitStack extends AbstractExitStack
    * A close is already running: run nothing, and finish when it does (test262's rule for
    * AsyncDisposableStack). Its outcome belongs to its caller. Ours is that of an empty stack:
    * nothing ran for us, so the failure we were given, if any, is still in flight. (Out of {@link
-   * #unwindAsync}, which must stay small enough for C2 to inline; see {@link Unwind#awaits}.)
+   * #unwindAsync}, which must stay small enough for C2 to inline; see the engine's wait ({@code
+   * AsyncUnwinding}).)
    */
   @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   private <R extends @Nullable Object> CompletableFuture<R> afterRunningClose(
@@ -560,7 +582,7 @@ public final class AsyncExitStack extends AbstractExitStack
                           + deadline.timeout()
                           + "); this close ran nothing");
               // Not on the JDK's single timer thread: callers' callbacks run where it ends.
-              TimedWait.ASYNC.execute(
+              AsyncUnwinding.ASYNC.execute(
                   () -> nothingToRun.finish(ExceptionRule.cleanupThrew(failure, timeout)));
             });
   }
@@ -568,7 +590,7 @@ public final class AsyncExitStack extends AbstractExitStack
   /**
    * Clears the driver's mark if it is still {@code me}'s: after a drive that suspended (or failed),
    * the thread that completes the stage may have resumed the unwinding already and taken the mark.
-   * Out of {@link Unwind#drive}, on a path the benchmarks' completed stages never take, so that the
+   * Out of {@code Unwind.drive}, on a path the benchmarks' completed stages never take, so that the
    * compare-and-set does not make the compiled driver too large for C2 to inline.
    */
   private void stopDriving(Thread me) {
@@ -584,35 +606,16 @@ public final class AsyncExitStack extends AbstractExitStack
   // ---------------------------------------------------------------------------------------------
 
   /**
-   * The async driver. It pops one entry at a time: a synchronous entry runs through {@link
-   * ExitStack#exitEntry}, the same step the sync stack uses; an async entry's stage is awaited by
-   * registering this object as its completion callback. If the stage is already complete, the
-   * callback runs inside {@code whenComplete} and only records the result, and the loop goes on
-   * here: no recursion, whatever the number of entries (the {@code state} handshake decides which
-   * thread continues).
+   * An unwinding of this stack: the engine's async driver ({@link AsyncUnwinding}), with what is
+   * this stack's own: the mark of the thread that drives it (re-entrant closes), the {@link
+   * #closing} mark a second close waits on, and what the caller's stage completes with.
    */
-  private static final class Unwind implements BiConsumer<@Nullable Object, @Nullable Throwable> {
-    private static final int IDLE = 0;
-    private static final int REGISTERING = 1;
-    private static final int COMPLETED_INLINE = 2;
-    private static final int WAITING = 3;
-
+  private static final class Unwind extends AsyncUnwinding {
     private final AsyncExitStack root;
-    private AsyncExitStack stack; // the stack being drained: root, or one nested in it
-    private @Nullable Resume resume; // where to go back to when a nested stack is drained
     private final @Nullable Throwable failure;
     private final CompletableFuture<@Nullable Object> result;
     private final byte mode;
-
-    @SuppressWarnings("UnusedVariable") // read and written through STATE
-    private volatile int state = IDLE;
-
     private final boolean ownsClosing;
-    private final @Nullable Deadline deadline;
-    private @Nullable Throwable inFlight;
-    private @Nullable Object pending; // the async entry whose stage is awaited
-    private byte pendingKind;
-    private @Nullable TimeoutException timedOut; // set instead of an outcome when the wait expired
 
     Unwind(
         AsyncExitStack stack,
@@ -621,23 +624,25 @@ public final class AsyncExitStack extends AbstractExitStack
         byte mode,
         boolean ownsClosing,
         @Nullable Deadline deadline) {
-      this.deadline = deadline;
+      super(StackFrames.INSTANCE, stack, failure, deadline);
       this.root = stack;
-      this.stack = stack;
       this.failure = failure;
-      this.inFlight = failure;
       this.result = result;
       this.mode = mode;
       this.ownsClosing = ownsClosing;
     }
 
-    void drive() {
+    @Override
+    protected void drive() {
       Thread me = Thread.currentThread();
       Thread previous = root.driving;
       root.driving = me;
       boolean finished = false;
       try {
         finished = loop();
+      } catch (Throwable machinery) {
+        abandonAll(); // a nested concurrent stack's close is given up, not left waited on
+        throw machinery;
       } finally {
         // The role is never given back to another thread, which may have left already; a drive
         // nested in one on this thread (a re-entrant close) leaves it to that one.
@@ -653,12 +658,12 @@ public final class AsyncExitStack extends AbstractExitStack
         if (ownsClosing) {
           root.closing = null;
         }
-        finish(inFlight);
+        finish(inFlight());
       }
     }
 
     /** Completes the caller's stage from the exception in flight at the end, per {@link #mode}. */
-    private void finish(@Nullable Throwable out) {
+    void finish(@Nullable Throwable out) {
       if (mode == IN_FLIGHT) {
         result.complete(out);
       } else if (mode == CLOSE) {
@@ -674,291 +679,6 @@ public final class AsyncExitStack extends AbstractExitStack
         } else {
           result.completeExceptionally(checkNotNull(out, "out"));
         }
-      }
-    }
-
-    /** Runs entries until the stack is empty (true) or a stage is pending (false). */
-    private boolean loop() {
-      while (true) {
-        if (stack.size == 0) {
-          Resume r = resume;
-          if (r == null) {
-            return true;
-          }
-          stack = r.stack;
-          resume = r.next;
-          continue;
-        }
-        byte kind = stack.kindAt(stack.size - 1);
-        Object entry = stack.removeLast();
-        if (kind == ASYNC_MANAGER
-            && entry instanceof AsyncExitStack nested
-            && nested.closing == null) {
-          // Drained in place, as the sync stack drains a nested ExitStack: its entries see and
-          // change our exception in flight, which is exactly nested.exitAsync's result, and no
-          // depth of nesting grows the thread's stack. Not while its own close runs: then its
-          // exit, started below, waits for that close as a second close does.
-          resume = new Resume(stack, resume);
-          stack = nested;
-          continue;
-        }
-        if (kind < ASYNC_HANDLER || kind == HANDLE) {
-          inFlight = ExitStack.exitEntry(entry, kind, inFlight); // the sync stack's own step
-          continue;
-        }
-        CompletionStage<?> stage;
-        try {
-          stage = start(entry, kind, inFlight);
-        } catch (Throwable t) {
-          inFlight = fold(entry, kind, inFlight, null, t);
-          continue;
-        }
-        if (stage.getClass() == CompletableFuture.class
-            && ((CompletableFuture<?>) stage).isDone()) {
-          // Already complete (the common case for sync-looking async code): read the outcome
-          // directly, without a callback or the handshake. Exact class only: subclasses such as
-          // minimalCompletionStage() refuse join(). Measured: 2.6x faster at 16 entries.
-          Object value = null;
-          Throwable failure = null;
-          try {
-            value = ((CompletableFuture<?>) stage).join();
-          } catch (Throwable t) {
-            failure = t; // CompletionException around it, or CancellationException: fold unwraps
-          }
-          inFlight = fold(entry, kind, inFlight, value, failure);
-          continue;
-        }
-        if (awaits(entry, kind, stage)) {
-          return false; // resumes in accept, on the thread that completes the stage
-        }
-        // Completed during whenComplete: accept has recorded the result; continue here.
-      }
-    }
-
-    /**
-     * Waits for {@code stage}: true if the unwinding is suspended until it completes, false if it
-     * completed meanwhile (its outcome is recorded; the loop goes on). Kept out of {@link #loop}: a
-     * larger loop is not inlined into {@link #drive}, and then this object is allocated even for
-     * completed stages (measured: 27 to 40 ns per close of one entry).
-     */
-    private boolean awaits(Object entry, byte kind, CompletionStage<?> stage) {
-      pending = entry;
-      pendingKind = kind;
-      state = REGISTERING;
-      Timed timed = entry instanceof Timed t ? t : null;
-      if (timed == null && deadline == null) {
-        stage.whenComplete(this);
-      } else {
-        waitAtMost(stage, timed);
-      }
-      return STATE.compareAndSet(this, REGISTERING, WAITING);
-    }
-
-    /** Called by a {@link TimedWait} whose timer won: resume as if the stage had failed so. */
-    void expired(TimeoutException timeout) {
-      timedOut = timeout;
-      accept(null, null);
-    }
-
-    /** A stack to go back to, and the ones below it. */
-    private record Resume(AsyncExitStack stack, @Nullable Resume next) {}
-
-    /**
-     * Waits for {@code stage} as {@code whenComplete(this)} does, but for at most the shorter of
-     * the entry's own timeout and what is left of the deadline: whichever of the stage and the
-     * timer comes first resumes the unwinding, once. A failure that arrives after the timeout is
-     * attached to the {@link TimeoutException}, so it is not lost.
-     */
-    private void waitAtMost(CompletionStage<?> stage, @Nullable Timed timed) {
-      long limit = Long.MAX_VALUE;
-      String within = "";
-      if (timed != null) {
-        limit = timed.nanos;
-        within = "its timeout of " + timed.timeout;
-      }
-      Deadline d = deadline;
-      if (d != null) {
-        long left = Math.max(0, d.remaining());
-        if (left < limit) {
-          limit = left;
-          within = "the deadline of closeAsync(" + d.timeout() + ")";
-        }
-      }
-      Object entry = pending;
-      boolean reportsInFlight = pendingKind == ASYNC_MANAGER && entry instanceof AsyncInFlightExit;
-      TimedWait wait =
-          new TimedWait(
-              this,
-              reportsInFlight,
-              inFlight,
-              new TimeoutException(
-                  "a cleanup stage did not complete within "
-                      + within
-                      + "; unwinding went on without it"));
-      stage.whenComplete(wait);
-      if (limit == 0) {
-        wait.run();
-      } else if (!wait.isDecided()) {
-        wait.startTimer(limit);
-      }
-    }
-
-    @Override
-    public void accept(@Nullable Object value, @Nullable Throwable failure) {
-      Object entry = pending;
-      pending = null;
-      TimeoutException timeout = timedOut;
-      if (timeout != null) {
-        timedOut = null;
-        inFlight = ExceptionRule.cleanupThrew(inFlight, timeout); // as a plain cleanup's failure
-      } else {
-        inFlight =
-            fold(checkNotNull(entry, "pending entry"), pendingKind, inFlight, value, failure);
-      }
-      if (STATE.compareAndSet(this, REGISTERING, COMPLETED_INLINE)) {
-        return;
-      }
-      drive();
-    }
-
-    /**
-     * Starts an async entry's cleanup and returns its stage. A null stage is that entry's failure
-     * (a {@link NullPointerException}, thrown here and folded by the loop like any other), as
-     * Python's {@code await None} fails only that callback.
-     */
-    @SuppressWarnings("NullAway") // the entries' methods are declared non-null; callers may not be
-    private static CompletionStage<?> start(Object entry, byte kind, @Nullable Throwable inFlight)
-        throws Exception {
-      CompletionStage<?> stage =
-          switch (kind) {
-            case ASYNC_HANDLER -> ((AsyncExitHandler) entry).exitAsync(inFlight);
-            case ASYNC_MANAGER ->
-                entry instanceof AsyncInFlightExit<?> exit
-                    ? exit.exitInFlightAsync(inFlight)
-                    : ((AsyncContextManager<?>) entry).exitAsync(inFlight);
-            default -> ((AsyncCleanupAction) entry).runAsync();
-          };
-      if (stage == null) {
-        throw new NullPointerException(
-            kind == ASYNC_ACTION
-                ? "the stage returned by runAsync() cannot be null"
-                : "the stage returned by exitAsync() cannot be null");
-      }
-      return stage;
-    }
-
-    /** The exception rule, applied to an async entry's outcome. */
-    private static @Nullable Throwable fold(
-        Object entry,
-        byte kind,
-        @Nullable Throwable inFlight,
-        @Nullable Object value,
-        @Nullable Throwable failure) {
-      Throwable thrown = failure == null ? null : Stages.unwrap(failure);
-      if (kind == ASYNC_ACTION) {
-        return thrown == null ? inFlight : ExceptionRule.cleanupThrew(inFlight, thrown);
-      }
-      if (thrown != null) {
-        return ExceptionRule.exitThrew(inFlight, thrown);
-      }
-      if (kind == ASYNC_MANAGER && entry instanceof AsyncInFlightExit<?>) {
-        return (Throwable) value; // computed by the exit itself, taken as is
-      }
-      return ExceptionRule.exitReturned(inFlight, Boolean.TRUE.equals(value));
-    }
-  }
-
-  /** One timed wait: the stage's completion and the timer race; the first one resumes the loop. */
-  private static final class TimedWait
-      implements BiConsumer<@Nullable Object, @Nullable Throwable>, Runnable {
-    private static final VarHandle DECIDED;
-
-    static {
-      try {
-        DECIDED = MethodHandles.lookup().findVarHandle(TimedWait.class, "decided", boolean.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    /** Where the unwinding resumes after a timeout: not on the JDK's single timer thread. */
-    static final Executor ASYNC = new CompletableFuture<@Nullable Void>().defaultExecutor();
-
-    private final Unwind unwind;
-    private final TimeoutException timeout;
-
-    @SuppressWarnings("UnusedVariable") // read and written through DECIDED
-    private volatile boolean decided;
-
-    /**
-     * Completes with {@code true} when the time is up, or with {@code false} when the stage came
-     * first: completing it normally cancels the JDK's scheduled task, so a long timeout does not
-     * keep the unwinding (and the stack) reachable until it would have expired.
-     */
-    private volatile @Nullable CompletableFuture<Boolean> timer;
-
-    /** Whether the stage completes with the exception in flight after the exit, as a value. */
-    private final boolean reportsInFlight;
-
-    /** The exception in flight the awaited exit was given, if any. */
-    private final @Nullable Throwable given;
-
-    TimedWait(
-        Unwind unwind,
-        boolean reportsInFlight,
-        @Nullable Throwable given,
-        TimeoutException timeout) {
-      this.unwind = unwind;
-      this.reportsInFlight = reportsInFlight;
-      this.given = given;
-      this.timeout = timeout;
-    }
-
-    boolean isDecided() {
-      return decided;
-    }
-
-    void startTimer(long nanos) {
-      CompletableFuture<Boolean> t = new CompletableFuture<>();
-      timer = t;
-      var unused =
-          t.completeOnTimeout(Boolean.TRUE, nanos, TimeUnit.NANOSECONDS)
-              .thenAccept(
-                  expired -> {
-                    if (expired) {
-                      ASYNC.execute(this);
-                    }
-                  });
-      if (decided) {
-        t.complete(Boolean.FALSE); // the stage completed meanwhile
-      }
-    }
-
-    @Override
-    public void accept(@Nullable Object value, @Nullable Throwable failure) {
-      if (DECIDED.compareAndSet(this, false, true)) {
-        CompletableFuture<Boolean> t = timer;
-        if (t != null) {
-          t.complete(Boolean.FALSE);
-        }
-        unwind.accept(value, failure);
-      } else {
-        // Late, but not lost. An exit that reports the exception in flight after it failed if it
-        // reports a new one; the one it was given is propagating already.
-        Throwable late =
-            failure != null
-                ? Stages.unwrap(failure)
-                : reportsInFlight && value instanceof Throwable t && t != given ? t : null;
-        if (late != null) {
-          ExceptionRule.attachLate(timeout, late);
-        }
-      }
-    }
-
-    @Override
-    public void run() {
-      if (DECIDED.compareAndSet(this, false, true)) {
-        unwind.expired(timeout);
       }
     }
   }

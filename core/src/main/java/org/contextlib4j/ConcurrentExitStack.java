@@ -18,9 +18,12 @@ package org.contextlib4j;
 import static org.contextlib4j.internal.Throwables.checkNotNull;
 import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.contextlib4j.internal.ExceptionRule;
+import org.contextlib4j.internal.Frames;
+import org.contextlib4j.internal.Unwinding;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,7 +69,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Exactly those of {@link ExitStack} (see its <a href="ExitStack.html#exceptions">exception
  * semantics</a>), decided by the same code: each entry runs through the same step as in {@link
  * ExitStack}, and its result goes through the same rule. A nested stack (an {@link ExitStack} or a
- * {@code ConcurrentExitStack}) is unwound in place, in a loop. What this class adds:
+ * {@code ConcurrentExitStack}) is unwound in place, by the loop all stacks share. What this class
+ * adds:
  *
  * <ol>
  *   <li>A registration on a closed stack throws an {@link IllegalStateException} saying that the
@@ -76,9 +80,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #enterContext} on a closed stack throws {@link IllegalStateException} and does not
  *       call {@link ContextManager#enter()}. If the stack is closed while {@code enter()} runs, the
  *       manager is exited at once with no exception in flight, as in 1.
- *   <li>A close, {@link #close(Throwable)} or {@link #exit} that waited for another thread's close
- *       ran nothing: {@code close()} returns, {@code close(failure)} throws {@code failure}, and
- *       {@code exit(failure)} returns {@code false}, as on an empty {@link ExitStack}.
+ *   <li>A close, {@link #close(Throwable)} or {@link #exit} that waited for another thread's close,
+ *       or that would have deadlocked waiting (see <a href="#threads">threads</a>), ran nothing:
+ *       {@code close()} returns, {@code close(failure)} throws {@code failure}, and {@code
+ *       exit(failure)} returns {@code false}, as on an empty {@link ExitStack}.
  * </ol>
  *
  * <p>Unless noted, a {@code null} argument throws {@link NullPointerException} naming the
@@ -92,8 +97,15 @@ import org.jspecify.annotations.Nullable;
  * so a virtual thread waiting for it, or for another thread's close, does not pin its carrier.
  * Waiting for another thread's close is not interruptible (a close must finish); the interrupt
  * status is kept. A cleanup must therefore not wait for another thread that closes or pops the same
- * stack: that would deadlock. For the same reason, two stacks registered in each other (a cycle)
- * must not be closed from two threads at once: each close would wait for the other.
+ * stack: that would deadlock.
+ *
+ * <p>Stacks registered in each other (a cycle, of two stacks or more) may be closed from several
+ * threads at once: a close that would wait for a thread that itself waits, directly or through
+ * others, for a stack this thread is closing does not wait (it would deadlock). As a nested entry,
+ * that stack is skipped: the thread closing it runs its cleanups, once it no longer waits for ours;
+ * called directly, the close runs nothing, as after a wait ({@link #popAll} moves the cleanups that
+ * have not run yet). Every cleanup still runs exactly once; only the order across the two stacks
+ * differs from a close by one thread.
  *
  * <p>Memory consistency effects, as in <a
  * href="https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/util/concurrent/package-summary.html#MemoryVisibility">{@code
@@ -129,10 +141,6 @@ public final class ConcurrentExitStack extends AbstractExitStack
    * (and runs its cleanup itself): none is lost, none runs twice. Only the closer's thread pops.
    */
 
-  private static final int DONE = 0; // closed already, or closed by another thread while we waited
-  private static final int OWNER = 1; // this call unwinds, and closes the stack at the end
-  private static final int REENTRANT = 2; // called by a cleanup of the unwinding on this thread
-
   private final ReentrantLock lock = new ReentrantLock();
 
   /**
@@ -142,8 +150,20 @@ public final class ConcurrentExitStack extends AbstractExitStack
    */
   private @Nullable Condition closeEnded;
 
-  /** The thread unwinding the stack, if any. Guarded by {@link #lock}. */
-  private @Nullable Thread closer;
+  /**
+   * The thread unwinding the stack, if any. Written under {@link #lock}; volatile because a thread
+   * looking for a wait cycle reads it for stacks whose lock it does not hold.
+   */
+  private volatile @Nullable Thread closer;
+
+  /** The stack each thread waits to close, while it waits: what a wait cycle is looked for in. */
+  private static final ConcurrentHashMap<Thread, ConcurrentExitStack> WAITING =
+      new ConcurrentHashMap<>();
+
+  /**
+   * How many waiting threads a cycle check follows at most (a chain longer than this: no cycle).
+   */
+  private static final int MAX_WAIT_CHAIN = 10_000;
 
   /** Set once, when an unwinding found the stack empty. Guarded by {@link #lock}. */
   private boolean closed;
@@ -301,7 +321,8 @@ public final class ConcurrentExitStack extends AbstractExitStack
     Thread me = Thread.currentThread();
     lock.lock();
     try {
-      awaitNoOtherCloser(me);
+      var unused =
+          awaitNoOtherCloser(me); // a cycle: move them anyway; the paused closer finds none
       // The new stack is not shared yet; its lock only publishes the moved storage safely.
       moved.lock.lock();
       try {
@@ -329,7 +350,7 @@ public final class ConcurrentExitStack extends AbstractExitStack
    */
   @Override
   public boolean exit(@Nullable Throwable failure) {
-    return ExitStack.report(failure, unwind(this, failure));
+    return ExitStack.report(failure, StackFrames.unwind(this, failure));
   }
 
   /**
@@ -340,7 +361,7 @@ public final class ConcurrentExitStack extends AbstractExitStack
    */
   @Override
   public void close() {
-    Throwable out = unwind(this, null);
+    Throwable out = StackFrames.unwind(this, null);
     if (out != null) {
       throw sneakyThrow(out);
     }
@@ -357,7 +378,7 @@ public final class ConcurrentExitStack extends AbstractExitStack
    */
   public void close(Throwable failure) {
     checkNotNull(failure, "failure");
-    Throwable out = unwind(this, failure);
+    Throwable out = StackFrames.unwind(this, failure);
     if (out != null) {
       throw sneakyThrow(out);
     }
@@ -390,35 +411,35 @@ public final class ConcurrentExitStack extends AbstractExitStack
     IllegalStateException rejected =
         new IllegalStateException(
             "ConcurrentExitStack is closed: the cleanup was not registered; it ran at once");
-    Throwable failure = ExitStack.exitEntry(entry, kind, null);
+    Throwable failure = StackFrames.runEntry(entry, kind, null);
     throw sneakyThrow(failure == null ? rejected : ExceptionRule.cleanupThrew(rejected, failure));
   }
 
   /**
-   * Takes the closer's role for the calling thread: {@link #OWNER} if it is free, {@link
-   * #REENTRANT} if this thread has it already, {@link #DONE} if the stack is closed (after waiting
-   * for another thread's unwinding, if one runs).
+   * Takes the closer's role for the calling thread: {@link Frames#OWNER} if it is free, {@link
+   * Frames#REENTRANT} if this thread has it already, {@link Frames#DONE} if the stack is closed
+   * (after waiting for another thread's unwinding, if one runs) or if waiting would deadlock (see
+   * {@link #awaitNoOtherCloser}).
    */
-  private int beginClose() {
+  int beginClose() {
     Thread me = Thread.currentThread();
     lock.lock();
     try {
       if (closer == me) {
-        return REENTRANT;
+        return Frames.REENTRANT;
       }
-      awaitNoOtherCloser(me); // this thread is not the closer: checked above
-      if (closed) {
-        return DONE;
+      if (!awaitNoOtherCloser(me) || closed) {
+        return Frames.DONE;
       }
       closer = me;
-      return OWNER;
+      return Frames.OWNER;
     } finally {
       lock.unlock();
     }
   }
 
   /** Gives the closer's role up without closing: an error escaped the unwinding loop. */
-  private void abandonClose() {
+  void abandonClose() {
     lock.lock();
     try {
       if (closer == Thread.currentThread()) {
@@ -431,17 +452,54 @@ public final class ConcurrentExitStack extends AbstractExitStack
   }
 
   /**
-   * Waits until no thread but {@code me} is unwinding the stack. The caller holds {@link #lock}.
+   * Waits until no thread but {@code me} is unwinding the stack, and returns true; or returns false
+   * at once if waiting would deadlock: the thread unwinding it waits, directly or through other
+   * threads, for a stack that {@code me} is unwinding (two stacks registered in each other, closed
+   * from two threads). The caller holds {@link #lock}.
+   *
+   * <p>Each waiting thread is recorded in {@link #WAITING} before it checks for a cycle, so of two
+   * threads that close a cycle, the second to record itself sees it (or both do, and neither
+   * waits).
    */
-  private void awaitNoOtherCloser(Thread me) {
-    while (closer != null && closer != me) {
-      Condition condition = closeEnded;
-      if (condition == null) {
-        condition = lock.newCondition();
-        closeEnded = condition;
-      }
-      condition.awaitUninterruptibly();
+  private boolean awaitNoOtherCloser(Thread me) {
+    if (closer == null || closer == me) {
+      return true;
     }
+    WAITING.put(me, this);
+    try {
+      while (closer != null && closer != me) {
+        if (waitingForMe(me)) {
+          return false;
+        }
+        Condition condition = closeEnded;
+        if (condition == null) {
+          condition = lock.newCondition();
+          closeEnded = condition;
+        }
+        condition.awaitUninterruptibly();
+      }
+      return true;
+    } finally {
+      WAITING.remove(me);
+    }
+  }
+
+  /**
+   * Whether this stack's closer waits, directly or through others, for a stack {@code me} closes.
+   */
+  private boolean waitingForMe(Thread me) {
+    Thread t = closer;
+    for (int hops = 0; t != null && hops < MAX_WAIT_CHAIN; hops++) {
+      if (t == me) {
+        return true;
+      }
+      ConcurrentExitStack awaited = WAITING.get(t);
+      if (awaited == null) {
+        return false;
+      }
+      t = awaited.closer;
+    }
+    return false;
   }
 
   /** Wakes the threads waiting for the unwinding to end, if any. The caller holds {@link #lock}. */
@@ -453,133 +511,27 @@ public final class ConcurrentExitStack extends AbstractExitStack
   }
 
   /**
-   * Unwinds {@code root} with {@code failure} in flight and returns what is in flight at the end:
-   * {@link ExitStack}'s loop, with each pop under the popped stack's lock. A nested concurrent
-   * stack is drained in place, as the owner of its unwinding (or re-entrantly), so that nesting
-   * never recurses; other entries, nested {@link ExitStack}s included, go through {@link
-   * ExitStack#exitEntry}.
+   * Takes the newest entry off the stack for the unwind engine, under the lock; if there is none
+   * and {@code owner}, closes the stack in the same critical section, so that a registration is
+   * either before this (and is popped) or sees {@code closed} (and runs its cleanup itself).
    */
-  private static @Nullable Throwable unwind(ConcurrentExitStack root, @Nullable Throwable failure) {
-    int role = root.beginClose();
-    if (role == DONE) {
-      return failure;
-    }
-    ConcurrentExitStack stack = root;
-    boolean owner = role == OWNER;
-    Frame resume = null;
-    Throwable inFlight = failure;
-    boolean finished = false;
+  boolean popForUnwind(boolean owner, Unwinding into) {
+    lock.lock();
     try {
-      while (true) {
-        Object entry = null;
-        byte kind = PLAIN;
-        ReentrantLock lock = stack.lock;
-        lock.lock();
-        try {
-          int size = stack.size;
-          if (size > 0) {
-            kind = stack.kindAt(size - 1);
-            entry = stack.removeLast();
-          } else if (owner) {
-            // Found empty and closed in one critical section: a registration is either before
-            // this (and was popped above) or sees `closed` and runs its cleanup itself.
-            stack.closed = true;
-            stack.closer = null;
-            stack.signalCloseEnded();
-          }
-        } finally {
-          lock.unlock();
-        }
-        if (entry == null) {
-          if (resume == null) {
-            finished = true;
-            return inFlight;
-          }
-          if (resume.plain) {
-            inFlight = ExitStack.afterPlainStack(resume.inFlight, inFlight);
-          }
-          stack = resume.stack;
-          owner = resume.owner;
-          resume = resume.next;
-          continue;
-        }
-        if (kind == HANDLE) {
-          // Unwrapped here, as ExitStack.unwind does, so that a stack behind a handle is drained
-          // in place too and not closed by a recursive call.
-          Registration<?> handle = (Registration<?>) entry;
-          if (!handle.claim()) {
-            continue; // cancelled or run early
-          }
-          entry = handle.entry;
-          kind = handle.kind;
-        }
-        ConcurrentExitStack nested = nestedStack(entry, kind);
-        if (nested == null) {
-          inFlight = ExitStack.exitEntry(entry, kind, inFlight);
-          continue;
-        }
-        int nestedRole = nested.beginClose();
-        if (nestedRole == DONE) {
-          continue; // its close or exit would run nothing and change nothing
-        }
-        // Registered as a manager: its entries see and change our exception in flight, exactly
-        // what nested.exit(inFlight) gives; as a resource: it unwinds with none, as close().
-        boolean plain = kind == PLAIN || entry instanceof Closing;
-        resume = new Frame(stack, owner, plain, inFlight, resume);
-        if (plain) {
-          inFlight = null;
-        }
-        stack = nested;
-        owner = nestedRole == OWNER;
+      int n = size;
+      if (n > 0) {
+        byte kind = kindAt(n - 1);
+        into.found(removeLast(), kind);
+        return true;
       }
+      if (owner) {
+        closed = true;
+        closer = null;
+        signalCloseEnded();
+      }
+      return false;
     } finally {
-      if (!finished) {
-        // Only an error of the machinery itself gets here (cleanups' failures are caught by
-        // exitEntry): let other closers go on with what is left instead of waiting forever.
-        if (owner) {
-          stack.abandonClose();
-        }
-        for (Frame f = resume; f != null; f = f.next) {
-          if (f.owner) {
-            f.stack.abandonClose();
-          }
-        }
-      }
-    }
-  }
-
-  /** The concurrent stack to drain in place for this entry, or null. */
-  private static @Nullable ConcurrentExitStack nestedStack(Object entry, byte kind) {
-    if (entry instanceof ConcurrentExitStack nested) {
-      return kind == MANAGER || kind == PLAIN ? nested : null;
-    }
-    if (kind == MANAGER
-        && entry instanceof Closing<?> closing
-        && closing.resource instanceof ConcurrentExitStack nested) {
-      return nested;
-    }
-    return null;
-  }
-
-  /** Where to resume when a nested stack is drained. */
-  private static final class Frame {
-    final ConcurrentExitStack stack;
-    final boolean owner;
-    final boolean plain;
-    final @Nullable Throwable inFlight;
-    final @Nullable Frame next;
-
-    Frame(
-        ConcurrentExitStack stack,
-        boolean owner,
-        boolean plain,
-        @Nullable Throwable inFlight,
-        @Nullable Frame next) {
-      this.stack = stack;
-      this.owner = owner;
-      this.plain = plain;
-      this.inFlight = inFlight;
-      this.next = next;
+      lock.unlock();
     }
   }
 }

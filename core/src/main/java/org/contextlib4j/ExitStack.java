@@ -118,11 +118,12 @@ import org.jspecify.annotations.Nullable;
  *       e)}, or with their own type where the block also declares it.
  * </ol>
  *
- * <p>A stack registered on another stack (with {@link #push(ContextManager)} or {@link
- * #enterContext}) is unwound in place, as if its entries were the outer stack's; registered with
- * {@link #register(AutoCloseable)}, it is closed as a plain cleanup. Either way unwinding is a
- * loop, not a recursion: no depth of nesting and no number of entries can overflow the thread's
- * stack.
+ * <p>A stack ({@code ExitStack} or {@link ConcurrentExitStack}) registered on another stack (with
+ * {@link #push(ContextManager)} or {@link #enterContext}, directly or through a handle) is unwound
+ * in place, as if its entries were the outer stack's; registered with {@link
+ * #register(AutoCloseable)} or through {@link Contexts#closing}, it is closed as a plain cleanup.
+ * Either way the three stack classes share one unwinding loop, not a recursion: no depth of
+ * nesting, of any mix of stack kinds, and no number of entries can overflow the thread's stack.
  *
  * <p>Unless noted, a {@code null} argument throws {@link NullPointerException} naming the
  * parameter, and nothing is registered.
@@ -183,7 +184,7 @@ public final class ExitStack extends AbstractExitStack
    */
   @Override
   public boolean exit(@Nullable Throwable failure) {
-    return report(failure, unwind(this, failure));
+    return report(failure, StackFrames.unwind(this, failure));
   }
 
   /**
@@ -194,7 +195,7 @@ public final class ExitStack extends AbstractExitStack
    */
   @Override
   public void close() {
-    Throwable out = unwind(this, null);
+    Throwable out = StackFrames.unwind(this, null);
     if (out != null) {
       throw sneakyThrow(out);
     }
@@ -215,7 +216,7 @@ public final class ExitStack extends AbstractExitStack
    */
   public void close(Throwable failure) {
     checkNotNull(failure, "failure");
-    Throwable out = unwind(this, failure);
+    Throwable out = StackFrames.unwind(this, failure);
     if (out != null) {
       throw sneakyThrow(out);
     }
@@ -228,8 +229,9 @@ public final class ExitStack extends AbstractExitStack
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The driver. Every path that runs cleanups (close, exit, Contexts.with) goes through unwind or
-  // exitEntry, and every decision about the exception in flight goes through ExceptionRule.
+  // Every path that runs cleanups (close, exit, Contexts.with) goes through the unwind engine
+  // (internal.Unwinding, over StackFrames), and every decision about the exception in flight
+  // through ExceptionRule.
 
   /**
    * Turns "the exception in flight after an exit" into {@link ContextManager#exit}'s answer: true
@@ -245,164 +247,11 @@ public final class ExitStack extends AbstractExitStack
   }
 
   /**
-   * Runs one entry of the given kind with {@code inFlight}, and returns what is in flight after it.
-   * Used for a manager given to {@link Contexts#with} and for the synchronous entries of an {@link
-   * AsyncExitStack}: the same step as this stack's own loop.
+   * Runs one entry of the given kind with {@code inFlight}, and returns what is in flight after it:
+   * the engine's step, with a nested stack unwound in place. Used for a manager given to {@link
+   * Contexts#with}, a handle run early and an adapted manager.
    */
   static @Nullable Throwable exitEntry(Object entry, byte kind, @Nullable Throwable inFlight) {
-    if (kind == HANDLE) {
-      Registration<?> handle = (Registration<?>) entry;
-      return handle.claim() ? exitEntry(handle.entry, handle.kind, inFlight) : inFlight;
-    }
-    ExitStack nested = nestedStack(entry, kind);
-    if (nested == null) {
-      return runLeaf(entry, kind, inFlight);
-    }
-    return seesOurException(entry, kind)
-        ? unwind(nested, inFlight)
-        : afterPlainStack(inFlight, unwind(nested, null));
-  }
-
-  /**
-   * Unwinds {@code root} with {@code failure} in flight and returns what is in flight at the end.
-   *
-   * <p>A nested stack is drained in place instead of by a recursive call: a {@link Frame} remembers
-   * where to resume. Entries are popped from the stack object itself, so registrations made while
-   * unwinding run too, and a re-entrant close or popAll simply leaves nothing for this loop.
-   */
-  private static @Nullable Throwable unwind(ExitStack root, @Nullable Throwable failure) {
-    ExitStack stack = root;
-    Frame resume = null;
-    Throwable inFlight = failure;
-    while (true) {
-      if (stack.size == 0) {
-        if (resume == null) {
-          return inFlight;
-        }
-        if (resume.plain) {
-          inFlight = afterPlainStack(resume.inFlight, inFlight);
-        }
-        stack = resume.stack;
-        resume = resume.next;
-        continue;
-      }
-      byte kind = stack.kindAt(stack.size - 1);
-      Object entry = stack.removeLast();
-      if (kind == HANDLE) {
-        Registration<?> handle = (Registration<?>) entry;
-        if (!handle.claim()) {
-          continue; // cancelled or run early
-        }
-        entry = handle.entry;
-        kind = handle.kind;
-      }
-      ExitStack nested = nestedStack(entry, kind);
-      if (nested == null) {
-        inFlight = runLeaf(entry, kind, inFlight);
-      } else if (seesOurException(entry, kind)) {
-        // Registered as a manager: its exits see our exception in flight and their result is
-        // ours, exactly what nested.exit(inFlight) would give.
-        resume = new Frame(stack, false, null, resume);
-        stack = nested;
-      } else {
-        // Registered as a resource (or through closing): nested.close(), whose outcome is a
-        // plain cleanup's.
-        resume = new Frame(stack, true, inFlight, resume);
-        inFlight = null;
-        stack = nested;
-      }
-    }
-  }
-
-  /**
-   * For a nested stack: true if it was registered as a manager (its exits see and change our
-   * exception in flight), false if as a resource or through closing (closed as a plain cleanup).
-   */
-  private static boolean seesOurException(Object entry, byte kind) {
-    return kind == MANAGER && !(entry instanceof Closing);
-  }
-
-  /** The stack to drain in place for this entry, or null if it is not a nested stack. */
-  private static @Nullable ExitStack nestedStack(Object entry, byte kind) {
-    // Class tests against final classes: a pointer comparison, unlike an interface instanceof.
-    if (entry instanceof ExitStack nested) {
-      return kind == MANAGER || kind == PLAIN ? nested : null;
-    }
-    if (kind == MANAGER
-        && entry instanceof Closing<?> closing
-        && closing.resource instanceof ExitStack nested) {
-      return nested;
-    }
-    return null;
-  }
-
-  /**
-   * The exception in flight after a nested stack closed as a plain cleanup: {@code outer} if its
-   * close threw nothing, otherwise the plain cleanup rule applied to what it threw.
-   */
-  static @Nullable Throwable afterPlainStack(
-      @Nullable Throwable outer, @Nullable Throwable closeFailure) {
-    return closeFailure == null ? outer : ExceptionRule.cleanupThrew(outer, closeFailure);
-  }
-
-  private static @Nullable Throwable runLeaf(
-      Object entry, byte kind, @Nullable Throwable inFlight) {
-    return switch (kind) {
-      case PLAIN -> runPlain((AutoCloseable) entry, inFlight);
-      case ACTION -> {
-        try {
-          ((CleanupAction) entry).run();
-          yield inFlight;
-        } catch (Throwable t) {
-          yield ExceptionRule.cleanupThrew(inFlight, t);
-        }
-      }
-      case HANDLER -> {
-        try {
-          yield ExceptionRule.exitReturned(inFlight, ((ExitHandler) entry).exit(inFlight));
-        } catch (Throwable t) {
-          yield ExceptionRule.exitThrew(inFlight, t);
-        }
-      }
-      case MANAGER -> {
-        if (entry instanceof Closing<?> closing) {
-          yield runPlain(closing.resource, inFlight);
-        }
-        if (entry instanceof GeneratorContextManager<?> generator) {
-          yield generator.exitInFlight(inFlight); // its outcome is taken as is
-        }
-        try {
-          yield ExceptionRule.exitReturned(inFlight, ((ContextManager<?>) entry).exit(inFlight));
-        } catch (Throwable t) {
-          yield ExceptionRule.exitThrew(inFlight, t);
-        }
-      }
-      default -> throw new AssertionError("not a synchronous entry: kind " + kind);
-    };
-  }
-
-  private static @Nullable Throwable runPlain(
-      AutoCloseable resource, @Nullable Throwable inFlight) {
-    try {
-      resource.close();
-      return inFlight;
-    } catch (Throwable t) {
-      return ExceptionRule.cleanupThrew(inFlight, t);
-    }
-  }
-
-  /** Where to resume when a nested stack is drained. */
-  private static final class Frame {
-    final ExitStack stack;
-    final boolean plain;
-    final @Nullable Throwable inFlight;
-    final @Nullable Frame next;
-
-    Frame(ExitStack stack, boolean plain, @Nullable Throwable inFlight, @Nullable Frame next) {
-      this.stack = stack;
-      this.plain = plain;
-      this.inFlight = inFlight;
-      this.next = next;
-    }
+    return StackFrames.runEntry(entry, kind, inFlight);
   }
 }

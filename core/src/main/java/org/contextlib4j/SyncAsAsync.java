@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * through the sync stack's own step, so the async stack takes its outcome as is.
  */
 final class SyncAsAsync<T extends @Nullable Object> implements AsyncInFlightExit<T> {
-  private final ContextManager<T> manager;
+  final ContextManager<T> manager;
 
   SyncAsAsync(ContextManager<T> manager) {
     this.manager = manager;

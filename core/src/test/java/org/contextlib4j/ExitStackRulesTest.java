@@ -526,22 +526,7 @@ class ExitStackRulesTest {
 
     /** Runs the task on a thread with a small stack, so any recursion per entry would overflow. */
     private void onSmallStack(Runnable task) throws InterruptedException {
-      AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
-      Thread thread =
-          new Thread(
-              null,
-              () -> {
-                try {
-                  task.run();
-                } catch (Throwable t) {
-                  failure.set(t);
-                }
-              },
-              "small-stack",
-              256 * 1024);
-      thread.start();
-      thread.join();
-      assertThat(failure.get()).isNull();
+      assertThat(SmallStack.run(task::run)).isNull();
     }
 
     @Test

@@ -61,8 +61,22 @@ public final class ExceptionRule {
    * @return the exception in flight after the exit
    */
   public static @Nullable Throwable exitReturned(@Nullable Throwable inFlight, boolean suppress) {
+    return exitReturned(inFlight, suppress, true);
+  }
+
+  /**
+   * {@link #exitReturned(Throwable, boolean)}, re-setting the interrupt status only if {@code
+   * resetInterrupt}: an async driver running on a thread that merely completed a stage must not.
+   *
+   * @param inFlight the exception in flight before the exit ran, or null
+   * @param suppress what the exit returned
+   * @param resetInterrupt whether a suppressed {@link InterruptedException} re-sets the status
+   * @return the exception in flight after the exit
+   */
+  public static @Nullable Throwable exitReturned(
+      @Nullable Throwable inFlight, boolean suppress, boolean resetInterrupt) {
     if (suppress && inFlight != null) {
-      keepInterrupt(inFlight);
+      keepInterrupt(inFlight, resetInterrupt);
       return null;
     }
     return suppress ? null : inFlight;
@@ -95,8 +109,22 @@ public final class ExceptionRule {
    * @return the exception in flight after the exit: always {@code thrown}
    */
   public static Throwable exitThrew(@Nullable Throwable inFlight, Throwable thrown) {
+    return exitThrew(inFlight, thrown, true);
+  }
+
+  /**
+   * {@link #exitThrew(Throwable, Throwable)}, re-setting the interrupt status only if {@code
+   * resetInterrupt}.
+   *
+   * @param inFlight the exception in flight before the exit ran, or null
+   * @param thrown what the exit threw
+   * @param resetInterrupt whether an attached {@link InterruptedException} re-sets the status
+   * @return the exception in flight after the exit
+   */
+  public static Throwable exitThrew(
+      @Nullable Throwable inFlight, Throwable thrown, boolean resetInterrupt) {
     if (inFlight != null && thrown != inFlight) {
-      attach(thrown, inFlight, true);
+      attach(thrown, inFlight, true, resetInterrupt);
     }
     return thrown;
   }
@@ -115,18 +143,32 @@ public final class ExceptionRule {
    * @return the exception in flight after the cleanup
    */
   public static Throwable cleanupThrew(@Nullable Throwable inFlight, Throwable thrown) {
+    return cleanupThrew(inFlight, thrown, true);
+  }
+
+  /**
+   * {@link #cleanupThrew(Throwable, Throwable)}, re-setting the interrupt status only if {@code
+   * resetInterrupt}.
+   *
+   * @param inFlight the exception in flight before the cleanup ran, or null
+   * @param thrown what the cleanup threw
+   * @param resetInterrupt whether an attached {@link InterruptedException} re-sets the status
+   * @return the exception in flight after the cleanup
+   */
+  public static Throwable cleanupThrew(
+      @Nullable Throwable inFlight, Throwable thrown, boolean resetInterrupt) {
     if (inFlight == null || thrown == inFlight) {
       // thrown == inFlight: a close that rethrows the failure it already reported; attaching it
       // to itself would throw IllegalArgumentException.
       return inFlight == null ? thrown : inFlight;
     }
     if (thrown instanceof VirtualMachineError && !(inFlight instanceof VirtualMachineError)) {
-      attach(thrown, inFlight, true);
+      attach(thrown, inFlight, true, resetInterrupt);
       return thrown;
     }
     // No duplicate check here: it would walk the in-flight exception's tree, which grows with each
     // failing cleanup (quadratic for a million of them); a cleanup's fresh failure is not in it.
-    attach(inFlight, thrown, false);
+    attach(inFlight, thrown, false, resetInterrupt);
     return inFlight;
   }
 
@@ -149,9 +191,10 @@ public final class ExceptionRule {
    * checkDuplicate}) it is already reachable from it; an {@link InterruptedException} that ends up
    * attached sets the current thread's interrupt status again, so that the interrupt is not lost.
    */
-  private static void attach(Throwable primary, Throwable suppressed, boolean checkDuplicate) {
+  private static void attach(
+      Throwable primary, Throwable suppressed, boolean checkDuplicate, boolean resetInterrupt) {
     addUnlessReachable(primary, suppressed, checkDuplicate);
-    keepInterrupt(suppressed);
+    keepInterrupt(suppressed, resetInterrupt);
   }
 
   /** Adds {@code suppressed} to {@code primary} unless that makes a cycle or (if asked) a copy. */
@@ -167,8 +210,8 @@ public final class ExceptionRule {
    * suppressed by an exit) would swallow the interrupt: set the status again, as a catch block that
    * does not rethrow should.
    */
-  private static void keepInterrupt(Throwable handled) {
-    if (handled instanceof InterruptedException) {
+  private static void keepInterrupt(Throwable handled, boolean reset) {
+    if (reset && handled instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }
   }

@@ -39,6 +39,19 @@ public final class Stages {
   }
 
   /**
+   * What {@code done}, a future completed exceptionally, failed with: the same instance on every
+   * JDK. ({@code join()} is not used: on JDK 25 it throws a new {@code CancellationException} for a
+   * future failed with one.) A {@link CompletionException} put around a failure passed on from
+   * another stage is left for {@link #unwrap}.
+   *
+   * @param done a future that is completed exceptionally
+   * @return what it failed with
+   */
+  public static Throwable failureOf(CompletableFuture<?> done) {
+    return checkNotNull(done.handle((value, failure) -> failure).getNow(null), "failure");
+  }
+
+  /**
    * A stage failed with {@code failure}, the exception itself (not wrapped).
    *
    * @param failure the exception

@@ -1,0 +1,264 @@
+/*
+ * Copyright 2026 The contextlib4j developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.contextlib4j;
+
+import static org.contextlib4j.AbstractExitStack.ACTION;
+import static org.contextlib4j.AbstractExitStack.ASYNC_ACTION;
+import static org.contextlib4j.AbstractExitStack.ASYNC_HANDLER;
+import static org.contextlib4j.AbstractExitStack.ASYNC_MANAGER;
+import static org.contextlib4j.AbstractExitStack.HANDLE;
+import static org.contextlib4j.AbstractExitStack.HANDLER;
+import static org.contextlib4j.AbstractExitStack.MANAGER;
+import static org.contextlib4j.AbstractExitStack.PLAIN;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.contextlib4j.internal.ExceptionRule;
+import org.contextlib4j.internal.Frames;
+import org.contextlib4j.internal.Stages;
+import org.contextlib4j.internal.Unwinding;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The frame protocol of the unwind engine ({@link org.contextlib4j.internal.Unwinding}) for the
+ * three stacks: how each is popped and closed, how each kind of entry runs, and which entries are
+ * stacks to drain in place. The one place that knows every way a stack can be registered on
+ * another; the stacks' classes are final, so each test here is a class test.
+ */
+final class StackFrames extends Frames {
+
+  static final StackFrames INSTANCE = new StackFrames();
+
+  private StackFrames() {}
+
+  /** Runs one entry as a stack holding only it would: {@link Unwinding#runEntry}. */
+  static @Nullable Throwable runEntry(Object entry, byte kind, @Nullable Throwable inFlight) {
+    return Unwinding.runEntry(INSTANCE, entry, kind, inFlight);
+  }
+
+  /** Unwinds {@code stack}: {@link Unwinding#unwind}. */
+  static @Nullable Throwable unwind(AbstractExitStack stack, @Nullable Throwable failure) {
+    return Unwinding.unwind(INSTANCE, stack, failure);
+  }
+
+  // --- stacks -----------------------------------------------------------------------------------
+
+  @Override
+  public int begin(Object stack) {
+    return stack instanceof ConcurrentExitStack concurrent ? concurrent.beginClose() : OWNER;
+  }
+
+  @Override
+  public boolean pop(Object stack, boolean owner, Unwinding into) {
+    if (stack instanceof ConcurrentExitStack concurrent) {
+      return concurrent.popForUnwind(owner, into);
+    }
+    AbstractExitStack s = (AbstractExitStack) stack;
+    int size = s.size;
+    if (size == 0) {
+      return false;
+    }
+    byte kind = s.kindAt(size - 1);
+    into.found(s.removeLast(), kind);
+    return true;
+  }
+
+  @Override
+  public void abandon(Object stack) {
+    if (stack instanceof ConcurrentExitStack concurrent) {
+      concurrent.abandonClose();
+    }
+  }
+
+  @Override
+  public @Nullable Object nested(Unwinding u) {
+    Object entry = u.entry();
+    byte kind = u.kind();
+    if (kind == HANDLE) {
+      Registration<?> handle = (Registration<?>) entry;
+      if (!handle.claim()) {
+        return SKIP; // cancelled or run early
+      }
+      entry = handle.entry;
+      kind = handle.kind;
+      u.found(entry, kind);
+    }
+    switch (kind) {
+      case PLAIN -> {
+        if (isSyncStack(entry)) {
+          u.plain(); // registered as a resource: closed as a plain cleanup
+          return entry;
+        }
+      }
+      case MANAGER -> {
+        if (isSyncStack(entry)) {
+          return entry; // its exits see and change our exception in flight
+        }
+        if (entry instanceof Closing<?> closing && isSyncStack(closing.resource)) {
+          u.plain();
+          return closing.resource;
+        }
+      }
+      case ASYNC_MANAGER -> {
+        Object manager = entry;
+        if (manager instanceof AsyncExitStack.TimedInFlight timed) {
+          manager = timed.entry;
+          if (manager instanceof AsyncExitStack) {
+            u.timed(timed.timeout);
+          }
+        }
+        if (manager instanceof AsyncExitStack async) {
+          // Not while its own close runs: then its exit, run as an entry, waits for that close as
+          // a second close does.
+          return async.closing == null ? async : null;
+        }
+        if (manager instanceof SyncAsAsync<?> adapted) {
+          Object sync = adapted.manager;
+          if (isSyncStack(sync)) {
+            return sync;
+          }
+          if (sync instanceof Closing<?> closing && isSyncStack(closing.resource)) {
+            u.plain();
+            return closing.resource;
+          }
+        }
+      }
+      default -> {}
+    }
+    return null;
+  }
+
+  private static boolean isSyncStack(Object entry) {
+    return entry instanceof ExitStack || entry instanceof ConcurrentExitStack;
+  }
+
+  // --- synchronous entries ----------------------------------------------------------------------
+
+  @Override
+  public boolean isAsync(byte kind) {
+    return kind >= ASYNC_HANDLER && kind != HANDLE;
+  }
+
+  @Override
+  public @Nullable Throwable run(
+      Object entry, byte kind, @Nullable Throwable inFlight, boolean resetInterrupt) {
+    return switch (kind) {
+      case PLAIN -> runPlain((AutoCloseable) entry, inFlight, resetInterrupt);
+      case ACTION -> {
+        try {
+          ((CleanupAction) entry).run();
+          yield inFlight;
+        } catch (Throwable t) {
+          yield ExceptionRule.cleanupThrew(inFlight, t, resetInterrupt);
+        }
+      }
+      case HANDLER -> {
+        try {
+          yield ExceptionRule.exitReturned(
+              inFlight, ((ExitHandler) entry).exit(inFlight), resetInterrupt);
+        } catch (Throwable t) {
+          yield ExceptionRule.exitThrew(inFlight, t, resetInterrupt);
+        }
+      }
+      case MANAGER -> {
+        if (entry instanceof Closing<?> closing) {
+          yield runPlain(closing.resource, inFlight, resetInterrupt);
+        }
+        if (entry instanceof GeneratorContextManager<?> generator) {
+          yield generator.exitInFlight(inFlight); // its outcome is taken as is
+        }
+        try {
+          yield ExceptionRule.exitReturned(
+              inFlight, ((ContextManager<?>) entry).exit(inFlight), resetInterrupt);
+        } catch (Throwable t) {
+          yield ExceptionRule.exitThrew(inFlight, t, resetInterrupt);
+        }
+      }
+      default -> throw new AssertionError("not a synchronous entry: kind " + kind);
+    };
+  }
+
+  private static @Nullable Throwable runPlain(
+      AutoCloseable resource, @Nullable Throwable inFlight, boolean resetInterrupt) {
+    try {
+      resource.close();
+      return inFlight;
+    } catch (Throwable t) {
+      return ExceptionRule.cleanupThrew(inFlight, t, resetInterrupt);
+    }
+  }
+
+  // --- async entries ----------------------------------------------------------------------------
+
+  /**
+   * A null stage is that entry's failure (a {@link NullPointerException}, thrown here and folded by
+   * the loop like any other), as Python's {@code await None} fails only that callback.
+   */
+  @Override
+  @SuppressWarnings("NullAway") // the entries' methods are declared non-null; callers may not be
+  public CompletionStage<?> start(Object entry, byte kind, @Nullable Throwable inFlight)
+      throws Exception {
+    CompletionStage<?> stage =
+        switch (kind) {
+          case ASYNC_HANDLER -> ((AsyncExitHandler) entry).exitAsync(inFlight);
+          case ASYNC_MANAGER ->
+              entry instanceof AsyncInFlightExit<?> exit
+                  ? exit.exitInFlightAsync(inFlight)
+                  : ((AsyncContextManager<?>) entry).exitAsync(inFlight);
+          default -> ((AsyncCleanupAction) entry).runAsync();
+        };
+    if (stage == null) {
+      throw new NullPointerException(
+          kind == ASYNC_ACTION
+              ? "the stage returned by runAsync() cannot be null"
+              : "the stage returned by exitAsync() cannot be null");
+    }
+    return stage;
+  }
+
+  @Override
+  public @Nullable Throwable fold(
+      Object entry,
+      byte kind,
+      @Nullable Throwable inFlight,
+      @Nullable Object value,
+      @Nullable Throwable failure,
+      boolean resetInterrupt) {
+    Throwable thrown = failure == null ? null : Stages.unwrap(failure);
+    if (kind == ASYNC_ACTION) {
+      return thrown == null
+          ? inFlight
+          : ExceptionRule.cleanupThrew(inFlight, thrown, resetInterrupt);
+    }
+    if (thrown != null) {
+      return ExceptionRule.exitThrew(inFlight, thrown, resetInterrupt);
+    }
+    if (reportsInFlight(entry, kind)) {
+      return (Throwable) value; // computed by the exit itself, taken as is
+    }
+    return ExceptionRule.exitReturned(inFlight, Boolean.TRUE.equals(value), resetInterrupt);
+  }
+
+  @Override
+  public boolean reportsInFlight(Object entry, byte kind) {
+    return kind == ASYNC_MANAGER && entry instanceof AsyncInFlightExit<?>;
+  }
+
+  @Override
+  public @Nullable Duration timeoutOf(Object entry) {
+    return entry instanceof AsyncExitStack.Timed timed ? timed.timeout : null;
+  }
+}

@@ -1,0 +1,154 @@
+/*
+ * Copyright 2026 The contextlib4j developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.contextlib4j.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The frame protocol: how the unwind engine ({@link Unwinding}, {@link AsyncUnwinding}) sees the
+ * stacks, their entries and the stacks nested in them. The engine knows no stack class: one
+ * implementation, in {@code org.contextlib4j}, knows the three ({@code ExitStack}, {@code
+ * ConcurrentExitStack}, {@code AsyncExitStack}) and every way one can be registered on another, so
+ * that a nested stack of any kind, entered by any path, is drained in place by one loop.
+ *
+ * <p>Entries are opaque to the engine: an object and a {@code byte} kind, as the stacks store them.
+ */
+public abstract class Frames {
+
+  /** {@link #begin}: the stack is closed, or its close ran elsewhere: nothing to drain. */
+  public static final int DONE = 0;
+
+  /** {@link #begin}: this unwinding owns the stack's close and ends it when it finds it empty. */
+  public static final int OWNER = 1;
+
+  /** {@link #begin}: this thread's unwinding of the stack is already running: drain, not own. */
+  public static final int REENTRANT = 2;
+
+  /** {@link #nested}'s answer for a handle that was cancelled or run early: nothing to run. */
+  public static final Object SKIP = new Object();
+
+  /** For the one implementation. */
+  protected Frames() {}
+
+  /**
+   * Takes the closer's role on {@code stack} for the calling thread, waiting for another thread's
+   * close if the stack needs it (and never when that would deadlock).
+   *
+   * @param stack a stack {@link #nested} returned, or a root
+   * @return {@link #DONE}, {@link #OWNER} or {@link #REENTRANT}
+   */
+  public abstract int begin(Object stack);
+
+  /**
+   * Takes the newest entry off {@code stack} and hands it to {@code into} ({@link
+   * Unwinding#found}); if the stack is empty and {@code owner}, ends its close, in the same step.
+   *
+   * @param stack the stack being drained
+   * @param owner whether this unwinding owns its close
+   * @param into where the entry goes
+   * @return false if the stack was empty
+   */
+  public abstract boolean pop(Object stack, boolean owner, Unwinding into);
+
+  /**
+   * Gives up the closer's role on {@code stack} without closing it: an error of the machinery
+   * escaped the loop.
+   *
+   * @param stack a stack {@link #begin} made this thread the owner of
+   */
+  public abstract void abandon(Object stack);
+
+  /**
+   * Looks at the entry {@code u} holds: unwraps a handle (claiming it, or returning {@link #SKIP}
+   * if it was cancelled or run), and if the entry is a stack registered in a way that lets it be
+   * drained in place, returns that stack, after telling {@code u} how ({@link Unwinding#plain},
+   * {@link Unwinding#timed}).
+   *
+   * @param u the unwinding, holding the entry
+   * @return the stack to drain in place, {@link #SKIP}, or null for an entry to run
+   */
+  public abstract @Nullable Object nested(Unwinding u);
+
+  /**
+   * Whether entries of this kind complete through a stage ({@link #start}), not synchronously.
+   *
+   * @param kind the entry's kind
+   * @return true for an async entry
+   */
+  public abstract boolean isAsync(byte kind);
+
+  /**
+   * Runs a synchronous entry that is not a nested stack.
+   *
+   * @param entry the entry
+   * @param kind its kind
+   * @param inFlight the exception in flight before it
+   * @param resetInterrupt whether an interrupt the rule takes over may be re-set on this thread
+   * @return the exception in flight after it
+   */
+  public abstract @Nullable Throwable run(
+      Object entry, byte kind, @Nullable Throwable inFlight, boolean resetInterrupt);
+
+  /**
+   * Starts an async entry and returns its stage; a null stage is thrown as that entry's failure.
+   *
+   * @param entry the entry
+   * @param kind its kind
+   * @param inFlight the exception in flight before it
+   * @return the entry's stage
+   * @throws Exception what starting it threw: the entry's failure
+   */
+  public abstract CompletionStage<?> start(Object entry, byte kind, @Nullable Throwable inFlight)
+      throws Exception;
+
+  /**
+   * The exception rule applied to an async entry's outcome.
+   *
+   * @param entry the entry
+   * @param kind its kind
+   * @param inFlight the exception in flight before it
+   * @param value what its stage completed with
+   * @param failure what its stage failed with (or starting it threw), or null
+   * @param resetInterrupt whether an interrupt the rule takes over may be re-set on this thread
+   * @return the exception in flight after it
+   */
+  public abstract @Nullable Throwable fold(
+      Object entry,
+      byte kind,
+      @Nullable Throwable inFlight,
+      @Nullable Object value,
+      @Nullable Throwable failure,
+      boolean resetInterrupt);
+
+  /**
+   * Whether the async entry's stage completes with the exception in flight after it, as a value.
+   *
+   * @param entry the entry
+   * @param kind its kind
+   * @return true for an exit that reports the exception in flight
+   */
+  public abstract boolean reportsInFlight(Object entry, byte kind);
+
+  /**
+   * The async entry's own timeout, if it was registered with one.
+   *
+   * @param entry the entry
+   * @return the timeout, or null
+   */
+  public abstract @Nullable Duration timeoutOf(Object entry);
+}
