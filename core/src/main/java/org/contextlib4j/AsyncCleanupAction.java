@@ -42,8 +42,13 @@ public interface AsyncCleanupAction {
   /**
    * Starts the cleanup.
    *
+   * <p>Must not return {@code null}: a stack takes a null stage as this cleanup's failure, a {@link
+   * NullPointerException} saying so, folded as any failure of a plain cleanup (Python's {@code
+   * await None} fails that callback alone); the other cleanups still run.
+   *
    * @return a stage completing when the cleanup is done (its value is ignored)
-   * @throws Exception the same as a stage completed exceptionally with it
+   * @throws Exception the same as a stage completed exceptionally with it (a {@link
+   *     java.util.concurrent.CompletionException} thrown here is taken as is, not unwrapped)
    */
   CompletionStage<?> runAsync() throws Exception;
 }

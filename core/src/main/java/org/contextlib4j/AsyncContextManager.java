@@ -67,6 +67,11 @@ public interface AsyncContextManager<T extends @Nullable Object> {
   /**
    * Releases the resource, seeing how the block ended.
    *
+   * <p>Must not return {@code null}: a stack (and {@link Contexts#withAsync}) takes a null stage as
+   * this exit's failure, a {@link NullPointerException} saying so, which replaces the exception in
+   * flight as any exception the exit threw would; the other cleanups still run. A null stage from
+   * {@link #enterAsync} fails the enter the same way, and nothing is registered.
+   *
    * @param failure the exception in flight, or {@code null} if the block completed normally
    * @return a stage completing with {@code true} to suppress {@code failure}, or exceptionally to
    *     replace it

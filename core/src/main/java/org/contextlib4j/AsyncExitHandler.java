@@ -45,9 +45,14 @@ public interface AsyncExitHandler {
   /**
    * Runs the exit.
    *
+   * <p>Must not return {@code null}: a stack takes a null stage as this exit's failure, a {@link
+   * NullPointerException} saying so, which replaces the exception in flight as any exception the
+   * exit threw would; the other cleanups still run.
+   *
    * @param failure the exception in flight, or {@code null} if there is none
    * @return a stage completing with {@code true} to suppress {@code failure}
-   * @throws Exception the same as a stage completed exceptionally with it
+   * @throws Exception the same as a stage completed exceptionally with it (a {@link
+   *     java.util.concurrent.CompletionException} thrown here is taken as is, not unwrapped)
    */
   CompletionStage<Boolean> exitAsync(@Nullable Throwable failure) throws Exception;
 }

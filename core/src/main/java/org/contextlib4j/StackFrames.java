@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Frames;
-import org.contextlib4j.internal.Stages;
 import org.contextlib4j.internal.Unwinding;
 import org.jspecify.annotations.Nullable;
 
@@ -237,7 +236,7 @@ final class StackFrames extends Frames {
       @Nullable Object value,
       @Nullable Throwable failure,
       boolean resetInterrupt) {
-    Throwable thrown = failure == null ? null : Stages.unwrap(failure);
+    Throwable thrown = failure; // unwrapped by the driver if a stage's
     if (kind == ASYNC_ACTION) {
       return thrown == null
           ? inFlight

@@ -16,6 +16,7 @@
 package org.contextlib4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.contextlib4j.AsyncTesting.failureOf;
 import static org.contextlib4j.AsyncTesting.join;
 
@@ -384,5 +385,53 @@ class UnwindEngineTest {
   private static CompletableFuture<@Nullable Void> runAndCount(CountDownLatch latch) {
     latch.countDown();
     return CompletableFuture.completedFuture(null);
+  }
+
+  // --- a CompletionException thrown by a cleanup itself ------------------------------------------
+
+  /**
+   * Before, the async stack unwrapped a {@code CompletionException} that an async cleanup threw
+   * itself (not a stage's wrapper), and the sync stack kept it: now both keep it, the same
+   * instance.
+   */
+  @Test
+  void completionExceptionThrownByACleanupItself_isItsFailure_inBothStacks() {
+    IllegalStateException cause = new IllegalStateException("cause");
+    java.util.concurrent.CompletionException thrown =
+        new java.util.concurrent.CompletionException(cause);
+    ExitStack sync = new ExitStack();
+    sync.callback(
+        () -> {
+          throw thrown;
+        });
+    AsyncExitStack async = new AsyncExitStack();
+    async.pushAsyncCallback(
+        () -> {
+          throw thrown;
+        });
+    AsyncExitStack asyncExit = new AsyncExitStack();
+    asyncExit.pushAsyncExit(
+        failure -> {
+          throw thrown;
+        });
+
+    assertThat(catchThrowable(sync::close)).isSameAs(thrown);
+    assertThat(rawFailureOf(async.closeAsync())).isSameAs(thrown);
+    assertThat(rawFailureOf(asyncExit.closeAsync())).isSameAs(thrown);
+  }
+
+  /** What the stage failed with, as stored (the test's failureOf removes CompletionExceptions). */
+  private static @Nullable Throwable rawFailureOf(java.util.concurrent.CompletionStage<?> stage) {
+    return stage.toCompletableFuture().handle((v, x) -> x).join();
+  }
+
+  /** A stage's own CompletionException wrapper is still removed: the failure is its cause. */
+  @Test
+  void completionExceptionAroundAStagesFailure_isRemoved() {
+    IllegalStateException cause = new IllegalStateException("cause");
+    AsyncExitStack async = new AsyncExitStack();
+    async.pushAsyncCallback(
+        () -> CompletableFuture.failedFuture(cause).thenApply(v -> v)); // fails with a wrapper
+    assertThat(rawFailureOf(async.closeAsync())).isSameAs(cause);
   }
 }

@@ -136,7 +136,8 @@ public abstract class AsyncUnwinding extends Unwinding
         // minimalCompletionStage() refuse getNow(). Measured: 2.6x faster at 16 entries.
         CompletableFuture<?> done = (CompletableFuture<?>) stage;
         if (done.isCompletedExceptionally()) {
-          inFlight = frames.fold(e, k, inFlight, null, Stages.failureOf(done), onCaller());
+          inFlight =
+              frames.fold(e, k, inFlight, null, Stages.unwrap(Stages.failureOf(done)), onCaller());
         } else {
           inFlight = frames.fold(e, k, inFlight, done.getNow(null), null, onCaller());
         }
@@ -229,7 +230,14 @@ public abstract class AsyncUnwinding extends Unwinding
       timedOut = null;
       inFlight = ExceptionRule.cleanupThrew(inFlight, timeout, reset); // a plain cleanup's failure
     } else {
-      inFlight = frames.fold(e, pendingKind, inFlight, value, failure, reset);
+      inFlight =
+          frames.fold(
+              e,
+              pendingKind,
+              inFlight,
+              value,
+              failure == null ? null : Stages.unwrap(failure),
+              reset);
     }
     if (STATE.compareAndSet(this, REGISTERING, COMPLETED_INLINE)) {
       return;

@@ -123,7 +123,9 @@ public abstract class Frames {
    * @param kind its kind
    * @param inFlight the exception in flight before it
    * @param value what its stage completed with
-   * @param failure what its stage failed with (or starting it threw), or null
+   * @param failure what its stage failed with ({@link Stages#unwrap unwrapped}), or what starting
+   *     it threw (as is: a {@code CompletionException} thrown by the cleanup itself is its
+   *     failure), or null
    * @param resetInterrupt whether an interrupt the rule takes over may be re-set on this thread
    * @return the exception in flight after it
    */
