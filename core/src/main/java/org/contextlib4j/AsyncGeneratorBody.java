@@ -46,7 +46,11 @@ public interface AsyncGeneratorBody<T extends @Nullable Object> {
    * Starts the body.
    *
    * @param yielder the yield point; call it exactly once
-   * @return a stage that completes when the teardown has finished
+   * @return a stage that completes when the teardown has finished; never null: a body that returns
+   *     null fails the enter with {@code NullPointerException("the asyncContextManager body
+   *     returned null; it must return a CompletionStage")}, and a yield it made before returning
+   *     (or makes later) gets a stage failed with the internal error that closes a body, so that
+   *     what waits for it runs instead of waiting forever
    * @throws Exception the same as a stage failed with it
    */
   CompletionStage<?> run(AsyncYielder<T> yielder) throws Exception;

@@ -98,6 +98,13 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
     } catch (Throwable t) {
       run = Stages.failed(t);
     }
+    if (run == null) {
+      return Stages.failed(
+          closeRun(
+              new NullPointerException(
+                  "the asyncContextManager body returned null; it must return a"
+                      + " CompletionStage")));
+    }
     run.whenComplete((ignored, failure) -> end(failure == null ? null : Stages.unwrap(failure)));
     CompletableFuture<T> entered = new CompletableFuture<>();
     first.whenComplete(
@@ -180,8 +187,8 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
     CompletableFuture<@Nullable Void> stage;
     synchronized (this) {
       yields++;
-      if (closing) {
-        return Stages.failed(GeneratorExit.INSTANCE);
+      if (closing || state == State.DONE) {
+        return Stages.failed(GeneratorExit.INSTANCE); // closed, or the run is over: nothing waits
       }
       stage = new CompletableFuture<>();
       resume = stage;
@@ -189,6 +196,23 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
     }
     current.complete(new Yielded(value));
     return stage;
+  }
+
+  /**
+   * The enter fails with {@code failure}, found after the body may have yielded: the run is over. A
+   * yield whose stage is pending is closed as a second yield is (GeneratorExit), so that what waits
+   * for it runs instead of hanging; later yields get a closed stage at once.
+   */
+  private Throwable closeRun(Throwable failure) {
+    CompletableFuture<@Nullable Void> pending;
+    synchronized (this) {
+      state = State.DONE;
+      pending = resume;
+    }
+    if (pending != null) {
+      pending.completeExceptionally(GeneratorExit.INSTANCE);
+    }
+    return failure;
   }
 
   /** The body's stage completed: its end is the next event, now or when someone waits for it. */

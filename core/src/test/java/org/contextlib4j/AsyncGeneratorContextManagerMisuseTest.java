@@ -19,14 +19,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.contextlib4j.AsyncTesting.failureOf;
 import static org.contextlib4j.AsyncTesting.join;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import org.contextlib4j.GeneratorContextManager.GeneratorExit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Contexts#asyncContextManager}: a body that fails before its yield, and exits that come
- * before the enter or after the exit.
+ * {@link Contexts#asyncContextManager}: a body that fails before its yield, a body that returns
+ * null instead of a stage (issue 11), and exits that come before the enter or after the exit.
  */
 class AsyncGeneratorContextManagerMisuseTest {
+
+  static final String RETURNED_NULL =
+      "the asyncContextManager body returned null; it must return a CompletionStage";
+
+  private final List<Object> log = new ArrayList<>();
 
   static final class Boom extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -78,5 +89,91 @@ class AsyncGeneratorContextManagerMisuseTest {
         .isExactlyInstanceOf(IllegalStateException.class)
         .hasMessage("async generator-style context manager exited twice");
     assertThat(failure.getSuppressed()).isEmpty();
+  }
+
+  // --- a body that returns null instead of a stage (issue 11, item 6) ---------------------------
+
+  @Test
+  void enterFailsWithNullPointerExceptionNamingTheContract_whenTheBodyReturnsNull() {
+    AsyncContextManager<String> manager = Contexts.asyncContextManager(y -> null);
+    CompletionStage<String> entered = manager.enterAsync(); // a stage, never a synchronous throw
+    assertThat(failureOf(entered))
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage(RETURNED_NULL);
+  }
+
+  @Test
+  void bodyReturningNullAfterYielding_hasItsYieldClosed_soWhatWaitsForItRuns() {
+    AsyncContextManager<String> manager =
+        Contexts.asyncContextManager(
+            y -> {
+              var unused =
+                  y.yieldAsync("v")
+                      .whenComplete((v, failure) -> log.add(failure == null ? "resumed" : failure));
+              return null;
+            });
+    assertThat(failureOf(manager.enterAsync()))
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage(RETURNED_NULL);
+    // Closed as a second yield is (Python's GeneratorExit), not resumed as if a block had run.
+    assertThat(log).containsExactly(GeneratorExit.INSTANCE);
+  }
+
+  @Test
+  void yieldAfterTheBodyReturnedNull_getsAClosedStageAtOnce() {
+    CompletableFuture<@Nullable Void> later = new CompletableFuture<>();
+    AtomicReference<@Nullable CompletionStage<@Nullable Void>> lateYield = new AtomicReference<>();
+    AsyncContextManager<String> manager =
+        Contexts.asyncContextManager(
+            y -> {
+              var unused = later.thenRun(() -> lateYield.set(y.yieldAsync("v")));
+              return null;
+            });
+    assertThat(failureOf(manager.enterAsync())).hasMessage(RETURNED_NULL);
+    later.complete(null);
+    CompletionStage<@Nullable Void> stage = lateYield.get();
+    assertThat(stage).isNotNull();
+    assertThat(stage.toCompletableFuture()).isCompletedExceptionally();
+    assertThat(failureOf(stage)).isSameAs(GeneratorExit.INSTANCE);
+  }
+
+  @Test
+  void withAsync_failsWithTheNullPointerException_withoutRunningTheBlock_whenTheBodyReturnsNull() {
+    AsyncContextManager<String> manager = Contexts.asyncContextManager(y -> null);
+    Throwable failure =
+        failureOf(
+            Contexts.withAsync(
+                manager,
+                v -> {
+                  log.add("block ran");
+                  return CompletableFuture.completedFuture("r");
+                }));
+    assertThat(failure).isExactlyInstanceOf(NullPointerException.class).hasMessage(RETURNED_NULL);
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void enterAsyncContext_failsWithTheNullPointerException_andTheStackHoldsNothing() {
+    AsyncExitStack stack = new AsyncExitStack();
+    Throwable failure =
+        failureOf(stack.enterAsyncContext(Contexts.<String>asyncContextManager(y -> null)));
+    assertThat(failure).isExactlyInstanceOf(NullPointerException.class).hasMessage(RETURNED_NULL);
+    Boom body = new Boom("body");
+    assertThat(failureOf(stack.closeAsync(body))).isSameAs(body);
+    assertThat(body.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void asyncDecorator_failsEachCallWithTheNullPointerException_whenTheBodyReturnsNull() {
+    var decorated =
+        Contexts.decorateAsyncSupplier(
+            Contexts.<String>asyncContextManager(y -> null),
+            () -> {
+              log.add("supplier ran");
+              return CompletableFuture.completedFuture("r");
+            });
+    assertThat(failureOf(decorated.get())).hasMessage(RETURNED_NULL);
+    assertThat(failureOf(decorated.get())).hasMessage(RETURNED_NULL);
+    assertThat(log).isEmpty();
   }
 }
