@@ -30,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Exception semantics: see {@link AsyncYielder}. A failure before the yield (thrown, or the
- * returned stage failing) is the enter failure; after it, the exit's result.
+ * returned stage failing) is the enter failure; after it, the exit's result. The returned stage
+ * must complete only after the stage {@link AsyncYielder#yieldAsync} returned has completed
+ * (compose on it); a body that does not wait makes the manager fail with {@code
+ * IllegalStateException}, see {@link AsyncYielder}.
  *
  * <p><b>Thread safety:</b> called once per run, on the thread that enters the manager.
  *

@@ -33,6 +33,14 @@ import org.jspecify.annotations.Nullable;
  * A second yield is answered with GeneratorExit, which unwinds the body; the outcome then follows
  * the same function as the sync form (GeneratorContextManager.outcome). State changes happen under
  * this object's lock; nothing blocks while holding it, and futures are completed outside it.
+ *
+ * Java cannot make a body wait, as Python's await does, so two mistakes are checked. A body that
+ * returns null fails the enter with an NPE. A body whose stage completes while its yield's stage is
+ * still pending (didNotWait) has not seen the block's outcome, so its end must not be read as
+ * "returned after X was thrown in" (suppressing X): it fails the enter if the enter is still
+ * pending, else the exit, with an IllegalStateException carrying X. A run that ends at the enter
+ * closes a pending yield with GeneratorExit (closeRun), and every later yield is closed at once, so
+ * no stage the library handed out is left pending.
  */
 
 /**
@@ -60,6 +68,13 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
   private boolean closing;
   private @Nullable Throwable thrownIn;
   private @Nullable Ended ended;
+
+  /**
+   * The body's stage completed while the stage of its (first) yield was still pending: it did not
+   * wait for the with-block, so how it ended says nothing about the block's exception.
+   */
+  private boolean didNotWait;
+
   private CompletableFuture<Object> event = new CompletableFuture<>();
   private @Nullable CompletableFuture<@Nullable Void> resume;
 
@@ -110,6 +125,16 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
     first.whenComplete(
         (e, never) -> {
           if (e instanceof Yielded yielded) {
+            Ended early;
+            synchronized (this) {
+              early = didNotWait ? ended : null;
+            }
+            if (early != null) {
+              // The body's stage completed before the enter, without waiting for the yield: the
+              // block must not run. The yield is closed so that what waits for it runs.
+              entered.completeExceptionally(closeRun(didNotWait(null, early.failure())));
+              return;
+            }
             @SuppressWarnings("unchecked")
             T value = (T) yielded.value();
             if (Leaks.used) {
@@ -221,6 +246,10 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
     Ended e = new Ended(failure);
     synchronized (this) {
       ended = e;
+      // The exit completes the yield's stage before anything composed on it runs, so a body that
+      // waits for it ends only after it is done.
+      CompletableFuture<@Nullable Void> r = resume;
+      didNotWait = yields == 1 && r != null && !r.isDone();
       current = event;
     }
     current.complete(e);
@@ -238,12 +267,39 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
   private @Nullable Throwable finish(Ended e) {
     int count;
     Throwable thrown;
+    boolean misuse;
     synchronized (this) {
       state = State.DONE;
       count = yields;
       thrown = thrownIn;
+      misuse = didNotWait;
+    }
+    if (misuse) {
+      // Unlike the "body returned after X was thrown in" reading, which would suppress X.
+      return didNotWait(thrown, e.failure());
     }
     return GeneratorContextManager.outcome(count, thrown, e.failure());
+  }
+
+  /**
+   * The error for a body whose stage completed while its yield's stage was pending, with the
+   * block's exception and the body's own failure attached. It is new, so attaching to it makes no
+   * cycle; it is made directly rather than through ExceptionRule, which would also set the
+   * interrupt status of whichever thread completed the body's stage.
+   */
+  private static IllegalStateException didNotWait(
+      @Nullable Throwable block, @Nullable Throwable bodyFailure) {
+    IllegalStateException error =
+        new IllegalStateException(
+            "the asyncContextManager body's stage completed while its yieldAsync stage was still"
+                + " pending; a body must wait for (compose on) the stage yieldAsync returns");
+    if (block != null) {
+      error.addSuppressed(block);
+    }
+    if (bodyFailure != null && bodyFailure != block && bodyFailure != GeneratorExit.INSTANCE) {
+      error.addSuppressed(bodyFailure);
+    }
+    return error;
   }
 
   @Override

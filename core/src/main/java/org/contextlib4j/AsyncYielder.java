@@ -39,6 +39,22 @@ import org.jspecify.annotations.Nullable;
  * internal error that only unwinds the body, and the manager fails with {@code
  * IllegalStateException("generator didn't stop")} (or "... after throw()", with X attached).
  *
+ * <p>The body must wait for the returned stage (compose on it) before its own stage completes, as
+ * Python's {@code await} does. A body whose stage completes while this stage is still pending has
+ * not seen how the block ended, so its end cannot suppress or replace X. The manager then fails
+ * with {@code IllegalStateException("the asyncContextManager body's stage completed while its
+ * yieldAsync stage was still pending; a body must wait for (compose on) the stage yieldAsync
+ * returns")}, with X attached, and the body's own failure (if its stage failed) attached after it:
+ *
+ * <ul>
+ *   <li>if the body's stage completed before the enter stage did, the enter fails with it: the
+ *       block does not run, and this stage fails with the internal error that closes a body, so
+ *       that what waits for it runs;
+ *   <li>otherwise the exit fails with it, also when the block completed normally (the misuse is
+ *       reported, never silently accepted), and this stage still completes with the block's outcome
+ *       first.
+ * </ul>
+ *
  * <p><b>Thread safety:</b> may be called from any thread, at most once per run.
  *
  * <p>Python: the {@code yield} expression of an {@code @asynccontextmanager} generator.

@@ -626,6 +626,13 @@ public final class Contexts {
    * didn't stop after throw()"; nothing chained implicitly), without any helper thread: the body
    * waits for a stage instead of being suspended. The async decorators run a fresh copy per call.
    *
+   * <p>Two mistakes of a body are reported, never passed over: a body that returns {@code null}
+   * instead of a stage fails the enter stage with {@code NullPointerException}; a body whose stage
+   * completes while the stage its {@code yieldAsync} returned is still pending (it did not wait for
+   * the block) fails the enter, or the exit, with {@code IllegalStateException}, with the block's
+   * exception attached instead of suppressed. See {@link AsyncYielder}'s <a
+   * href="AsyncYielder.html#exceptions">exception semantics</a>.
+   *
    * <p>Python: {@code contextlib.asynccontextmanager}.
    *
    * @param body the setup, one yield, and the teardown, as a stage
