@@ -107,6 +107,15 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
       state = State.ENTERED;
       first = event;
     }
+    Call call = new Call();
+    try {
+      return enter(first, call);
+    } finally {
+      call.open = false;
+    }
+  }
+
+  private CompletionStage<T> enter(CompletionStage<Object> first, Call call) {
     CompletionStage<?> run;
     try {
       run = body.run(this);
@@ -132,7 +141,9 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
             if (early != null) {
               // The body's stage completed before the enter, without waiting for the yield: the
               // block must not run. The yield is closed so that what waits for it runs.
-              entered.completeExceptionally(closeRun(didNotWait(null, early.failure())));
+              Throwable error = didNotWait(null, early.failure());
+              keepInterrupt(null, early.failure(), error, call);
+              entered.completeExceptionally(closeRun(error));
               return;
             }
             @SuppressWarnings("unchecked")
@@ -175,6 +186,19 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
       toResume = resume;
       next = nextEvent();
     }
+    Call call = new Call();
+    try {
+      return exit(failure, toResume, next, call);
+    } finally {
+      call.open = false;
+    }
+  }
+
+  private CompletionStage<@Nullable Throwable> exit(
+      @Nullable Throwable failure,
+      @Nullable CompletableFuture<@Nullable Void> toResume,
+      CompletionStage<Object> next,
+      Call call) {
     CompletableFuture<@Nullable Throwable> out = new CompletableFuture<>();
     next.whenComplete(
         (e, never) -> {
@@ -187,12 +211,12 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
               again = resume;
               last = nextEvent();
             }
-            last.whenComplete((end, n) -> out.complete(finish((Ended) end)));
+            last.whenComplete((end, n) -> finish((Ended) end, out, call));
             if (again != null) {
               again.completeExceptionally(GeneratorExit.INSTANCE);
             }
           } else {
-            out.complete(finish((Ended) e));
+            finish((Ended) e, out, call);
           }
         });
     if (toResume != null) {
@@ -264,7 +288,8 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
     return event;
   }
 
-  private @Nullable Throwable finish(Ended e) {
+  /** The run ended with {@code e}: completes {@code out} with the exception in flight after it. */
+  private void finish(Ended e, CompletableFuture<@Nullable Throwable> out, Call call) {
     int count;
     Throwable thrown;
     boolean misuse;
@@ -274,11 +299,40 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
       thrown = thrownIn;
       misuse = didNotWait;
     }
-    if (misuse) {
-      // Unlike the "body returned after X was thrown in" reading, which would suppress X.
-      return didNotWait(thrown, e.failure());
+    Throwable result =
+        misuse
+            // Unlike the "body returned after X was thrown in" reading, which would suppress X.
+            ? didNotWait(thrown, e.failure())
+            : GeneratorContextManager.outcome(count, thrown, e.failure());
+    keepInterrupt(thrown, e.failure(), result, call);
+    out.complete(result);
+  }
+
+  /**
+   * Sets the interrupt status again if an InterruptedException stopped propagating in this outcome
+   * (see GeneratorContextManager.stopsInterrupt), but only while {@code call} is running, on its
+   * thread: the thread that called exitAsync (or enterAsync), before the call returns. A thread
+   * that decides the outcome later completed a stage the body waited for; interrupting it, or the
+   * caller, which has moved on, would hit unrelated code.
+   */
+  private static void keepInterrupt(
+      @Nullable Throwable thrownIn, @Nullable Throwable ended, @Nullable Throwable out, Call call) {
+    if (GeneratorContextManager.stopsInterrupt(thrownIn, ended, out) && call.here()) {
+      Thread.currentThread().interrupt();
     }
-    return GeneratorContextManager.outcome(count, thrown, e.failure());
+  }
+
+  /** One call of enterAsync or exitInFlightAsync, while it runs. */
+  private static final class Call {
+    private final Thread thread = Thread.currentThread();
+
+    /** Read and written on {@link #thread} only. */
+    boolean open = true;
+
+    /** {@return whether this runs during the call, on its thread} */
+    boolean here() {
+      return Thread.currentThread() == thread && open;
+    }
   }
 
   /**

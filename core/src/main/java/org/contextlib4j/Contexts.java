@@ -307,6 +307,10 @@ public final class Contexts {
    *   <li>if the caller is interrupted while it waits for the body, the interrupt is passed on to
    *       the helper thread, the caller still waits for the body to reach its next yield or end,
    *       and the caller's interrupt status is set again when it returns;
+   *   <li>if the block threw an {@link InterruptedException} and the body stops it (returns, or
+   *       throws another exception), the interrupt status of the thread that called {@code exit} is
+   *       set again, never the helper thread's (see {@link Yielder}'s <a
+   *       href="Yielder.html#exceptions">exception semantics</a>);
    *   <li>a manager entered and never exited closes its body when it becomes unreachable (as Python
    *       closes a collected generator): its {@code finally} clauses run on the helper thread and
    *       the thread ends. Exit managers you enter; garbage collection is a safety net, not a plan.

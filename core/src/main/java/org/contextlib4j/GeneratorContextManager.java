@@ -274,7 +274,13 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
      * @return the exception in flight after the exit, or null
      */
     final @Nullable Throwable outcome(@Nullable Throwable ended) {
-      return GeneratorContextManager.outcome(yields, thrownIn, ended);
+      Throwable out = GeneratorContextManager.outcome(yields, thrownIn, ended);
+      // This runs on the thread that runs the with-block: the caller in callback mode, the thread
+      // that called exit in split mode (never the helper thread, which has finished the body).
+      if (stopsInterrupt(thrownIn, ended, out)) {
+        Thread.currentThread().interrupt();
+      }
+      return out;
     }
   }
 
@@ -303,7 +309,10 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       error = new IllegalStateException("generator didn't stop");
     } else {
       error = new IllegalStateException("generator didn't stop after throw()");
-      ExceptionRule.exitThrew(thrownIn, error); // made while X was in flight: X is attached
+      // Made while X was in flight: X is attached. The error is new, so this makes no cycle; not
+      // through ExceptionRule, which would set the interrupt status of the current thread: the
+      // caller decides that (stopsInterrupt), and in the async form this may be a stage's thread.
+      error.addSuppressed(thrownIn);
     }
     if (yields > 2) {
       // It caught the close and yielded again: CPython's close() raises this, in the finally
@@ -317,6 +326,21 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       return error;
     }
     return ExceptionRule.exitThrew(error, ended); // its finally clause failed while closing
+  }
+
+  /**
+   * Whether an {@link InterruptedException} thrown into the body ({@code thrownIn}), or that the
+   * body ended with, no longer propagates by itself after the exit: the body returned after
+   * catching it, threw another exception instead, or the library attached it to its own error. The
+   * caller then sets the interrupt status again, so that the interrupt is not lost with it, as
+   * ExceptionRule does for what the stacks' exits suppress; the body's own code decides here.
+   *
+   * @param out the exception in flight after the exit, from {@link #outcome}
+   */
+  static boolean stopsInterrupt(
+      @Nullable Throwable thrownIn, @Nullable Throwable ended, @Nullable Throwable out) {
+    return (thrownIn instanceof InterruptedException && out != thrownIn)
+        || (ended instanceof InterruptedException && out != ended);
   }
 
   private record Yielded<T>(T value) {}
