@@ -107,7 +107,7 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
       state = State.ENTERED;
       first = event;
     }
-    Call call = new Call();
+    Call call = new Call(true);
     try {
       return enter(first, call);
     } finally {
@@ -166,6 +166,17 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
 
   @Override
   public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
+    return exitInFlightAsync(failure, true);
+  }
+
+  /**
+   * {@link #exitInFlightAsync(Throwable)} for a driver that knows whether this thread's interrupt
+   * status may be set again at all: an async stack's unwinding that runs on a thread which merely
+   * completed a stage passes false. With true, it is still set only during this call (see {@link
+   * #keepInterrupt}).
+   */
+  CompletionStage<@Nullable Throwable> exitInFlightAsync(
+      @Nullable Throwable failure, boolean resetInterrupt) {
     CompletableFuture<@Nullable Void> toResume;
     CompletionStage<Object> next;
     synchronized (this) {
@@ -186,7 +197,7 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
       toResume = resume;
       next = nextEvent();
     }
-    Call call = new Call();
+    Call call = new Call(resetInterrupt);
     try {
       return exit(failure, toResume, next, call);
     } finally {
@@ -326,8 +337,12 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
   private static final class Call {
     private final Thread thread = Thread.currentThread();
 
-    /** Read and written on {@link #thread} only. */
-    boolean open = true;
+    /** Read and written on {@link #thread} only; false from the start if its driver said so. */
+    boolean open;
+
+    Call(boolean resetInterrupt) {
+      open = resetInterrupt;
+    }
 
     /** {@return whether this runs during the call, on its thread} */
     boolean here() {

@@ -199,7 +199,30 @@ class GeneratorContextManagerInterruptTest {
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
   }
 
+  /**
+   * A stack driver that runs on a thread which merely completed a stage (the async stack after its
+   * caller has left) tells the exit so, and the exit then sets no thread's interrupt status.
+   */
+  @Test
+  void splitModeExit_leavesTheInterruptStatusAlone_whenItsDriverMayNotSetIt() throws Exception {
+    GeneratorContextManager<String> manager =
+        (GeneratorContextManager<String>) Contexts.contextManager(swallowing("v"));
+    assertThat(manager.enter()).isEqualTo("v");
+    assertThat(manager.exitInFlight(interrupted, false)).isNull();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
   // --- async form ------------------------------------------------------------------------------
+
+  @Test
+  void exitInFlightAsync_leavesTheInterruptStatusAlone_whenItsDriverMayNotSetIt() {
+    AsyncGeneratorContextManager<String> manager =
+        (AsyncGeneratorContextManager<String>) swallowingAsync();
+    assertThat(join(manager.enterAsync())).isEqualTo("v");
+    CompletionStage<@Nullable Throwable> exited = manager.exitInFlightAsync(interrupted, false);
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    assertThat(join(exited)).isNull();
+  }
 
   /** An async body that swallows what the block failed with. */
   private static AsyncContextManager<String> swallowingAsync() {
