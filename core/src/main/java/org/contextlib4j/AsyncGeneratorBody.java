@@ -30,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Exception semantics: see {@link AsyncYielder}. A failure before the yield (thrown, or the
- * returned stage failing) is the enter failure; after it, the exit's result.
+ * returned stage failing) is the enter failure; after it, the exit's result. The returned stage
+ * must complete only after the stage {@link AsyncYielder#yieldAsync} returned has completed
+ * (compose on it); a body that does not wait makes the manager fail with {@code
+ * IllegalStateException}, see {@link AsyncYielder}.
  *
  * <p><b>Thread safety:</b> called once per run, on the thread that enters the manager.
  *
@@ -46,7 +49,11 @@ public interface AsyncGeneratorBody<T extends @Nullable Object> {
    * Starts the body.
    *
    * @param yielder the yield point; call it exactly once
-   * @return a stage that completes when the teardown has finished
+   * @return a stage that completes when the teardown has finished; never null: a body that returns
+   *     null fails the enter with {@code NullPointerException("the asyncContextManager body
+   *     returned null; it must return a CompletionStage")}, and a yield it made before returning
+   *     (or makes later) gets a stage failed with the internal error that closes a body, so that
+   *     what waits for it runs instead of waiting forever
    * @throws Exception the same as a stage failed with it
    */
   CompletionStage<?> run(AsyncYielder<T> yielder) throws Exception;

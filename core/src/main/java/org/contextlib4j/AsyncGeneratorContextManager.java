@@ -33,6 +33,14 @@ import org.jspecify.annotations.Nullable;
  * A second yield is answered with GeneratorExit, which unwinds the body; the outcome then follows
  * the same function as the sync form (GeneratorContextManager.outcome). State changes happen under
  * this object's lock; nothing blocks while holding it, and futures are completed outside it.
+ *
+ * Java cannot make a body wait, as Python's await does, so two mistakes are checked. A body that
+ * returns null fails the enter with an NPE. A body whose stage completes while its yield's stage is
+ * still pending (didNotWait) has not seen the block's outcome, so its end must not be read as
+ * "returned after X was thrown in" (suppressing X): it fails the enter if the enter is still
+ * pending, else the exit, with an IllegalStateException carrying X. A run that ends at the enter
+ * closes a pending yield with GeneratorExit (closeRun), and every later yield is closed at once, so
+ * no stage the library handed out is left pending.
  */
 
 /**
@@ -60,6 +68,13 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
   private boolean closing;
   private @Nullable Throwable thrownIn;
   private @Nullable Ended ended;
+
+  /**
+   * The body's stage completed while the stage of its (first) yield was still pending: it did not
+   * wait for the with-block, so how it ended says nothing about the block's exception.
+   */
+  private boolean didNotWait;
+
   private CompletableFuture<Object> event = new CompletableFuture<>();
   private @Nullable CompletableFuture<@Nullable Void> resume;
 
@@ -92,17 +107,45 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
       state = State.ENTERED;
       first = event;
     }
+    Call call = new Call(true);
+    try {
+      return enter(first, call);
+    } finally {
+      call.open = false;
+    }
+  }
+
+  private CompletionStage<T> enter(CompletionStage<Object> first, Call call) {
     CompletionStage<?> run;
     try {
       run = body.run(this);
     } catch (Throwable t) {
       run = Stages.failed(t);
     }
+    if (run == null) {
+      return Stages.failed(
+          closeRun(
+              new NullPointerException(
+                  "the asyncContextManager body returned null; it must return a"
+                      + " CompletionStage")));
+    }
     run.whenComplete((ignored, failure) -> end(failure == null ? null : Stages.unwrap(failure)));
     CompletableFuture<T> entered = new CompletableFuture<>();
     first.whenComplete(
         (e, never) -> {
           if (e instanceof Yielded yielded) {
+            Ended early;
+            synchronized (this) {
+              early = didNotWait ? ended : null;
+            }
+            if (early != null) {
+              // The body's stage completed before the enter, without waiting for the yield: the
+              // block must not run. The yield is closed so that what waits for it runs.
+              Throwable error = didNotWait(null, early.failure());
+              keepInterrupt(null, early.failure(), error, call);
+              entered.completeExceptionally(closeRun(error));
+              return;
+            }
             @SuppressWarnings("unchecked")
             T value = (T) yielded.value();
             if (Leaks.used) {
@@ -123,6 +166,17 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
 
   @Override
   public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
+    return exitInFlightAsync(failure, true);
+  }
+
+  /**
+   * {@link #exitInFlightAsync(Throwable)} for a driver that knows whether this thread's interrupt
+   * status may be set again at all: an async stack's unwinding that runs on a thread which merely
+   * completed a stage passes false. With true, it is still set only during this call (see {@link
+   * #keepInterrupt}).
+   */
+  CompletionStage<@Nullable Throwable> exitInFlightAsync(
+      @Nullable Throwable failure, boolean resetInterrupt) {
     CompletableFuture<@Nullable Void> toResume;
     CompletionStage<Object> next;
     synchronized (this) {
@@ -143,6 +197,19 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
       toResume = resume;
       next = nextEvent();
     }
+    Call call = new Call(resetInterrupt);
+    try {
+      return exit(failure, toResume, next, call);
+    } finally {
+      call.open = false;
+    }
+  }
+
+  private CompletionStage<@Nullable Throwable> exit(
+      @Nullable Throwable failure,
+      @Nullable CompletableFuture<@Nullable Void> toResume,
+      CompletionStage<Object> next,
+      Call call) {
     CompletableFuture<@Nullable Throwable> out = new CompletableFuture<>();
     next.whenComplete(
         (e, never) -> {
@@ -155,12 +222,12 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
               again = resume;
               last = nextEvent();
             }
-            last.whenComplete((end, n) -> out.complete(finish((Ended) end)));
+            last.whenComplete((end, n) -> finish((Ended) end, out, call));
             if (again != null) {
               again.completeExceptionally(GeneratorExit.INSTANCE);
             }
           } else {
-            out.complete(finish((Ended) e));
+            finish((Ended) e, out, call);
           }
         });
     if (toResume != null) {
@@ -180,8 +247,8 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
     CompletableFuture<@Nullable Void> stage;
     synchronized (this) {
       yields++;
-      if (closing) {
-        return Stages.failed(GeneratorExit.INSTANCE);
+      if (closing || state == State.DONE) {
+        return Stages.failed(GeneratorExit.INSTANCE); // closed, or the run is over: nothing waits
       }
       stage = new CompletableFuture<>();
       resume = stage;
@@ -191,12 +258,33 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
     return stage;
   }
 
+  /**
+   * The enter fails with {@code failure}, found after the body may have yielded: the run is over. A
+   * yield whose stage is pending is closed as a second yield is (GeneratorExit), so that what waits
+   * for it runs instead of hanging; later yields get a closed stage at once.
+   */
+  private Throwable closeRun(Throwable failure) {
+    CompletableFuture<@Nullable Void> pending;
+    synchronized (this) {
+      state = State.DONE;
+      pending = resume;
+    }
+    if (pending != null) {
+      pending.completeExceptionally(GeneratorExit.INSTANCE);
+    }
+    return failure;
+  }
+
   /** The body's stage completed: its end is the next event, now or when someone waits for it. */
   private void end(@Nullable Throwable failure) {
     CompletableFuture<Object> current;
     Ended e = new Ended(failure);
     synchronized (this) {
       ended = e;
+      // The exit completes the yield's stage before anything composed on it runs, so a body that
+      // waits for it ends only after it is done.
+      CompletableFuture<@Nullable Void> r = resume;
+      didNotWait = yields == 1 && r != null && !r.isDone();
       current = event;
     }
     current.complete(e);
@@ -211,15 +299,76 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
     return event;
   }
 
-  private @Nullable Throwable finish(Ended e) {
+  /** The run ended with {@code e}: completes {@code out} with the exception in flight after it. */
+  private void finish(Ended e, CompletableFuture<@Nullable Throwable> out, Call call) {
     int count;
     Throwable thrown;
+    boolean misuse;
     synchronized (this) {
       state = State.DONE;
       count = yields;
       thrown = thrownIn;
+      misuse = didNotWait;
     }
-    return GeneratorContextManager.outcome(count, thrown, e.failure());
+    Throwable result =
+        misuse
+            // Unlike the "body returned after X was thrown in" reading, which would suppress X.
+            ? didNotWait(thrown, e.failure())
+            : GeneratorContextManager.outcome(count, thrown, e.failure());
+    keepInterrupt(thrown, e.failure(), result, call);
+    out.complete(result);
+  }
+
+  /**
+   * Sets the interrupt status again if an InterruptedException stopped propagating in this outcome
+   * (see GeneratorContextManager.stopsInterrupt), but only while {@code call} is running, on its
+   * thread: the thread that called exitAsync (or enterAsync), before the call returns. A thread
+   * that decides the outcome later completed a stage the body waited for; interrupting it, or the
+   * caller, which has moved on, would hit unrelated code.
+   */
+  private static void keepInterrupt(
+      @Nullable Throwable thrownIn, @Nullable Throwable ended, @Nullable Throwable out, Call call) {
+    if (GeneratorContextManager.stopsInterrupt(thrownIn, ended, out) && call.here()) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One call of enterAsync or exitInFlightAsync, while it runs. */
+  private static final class Call {
+    private final Thread thread = Thread.currentThread();
+
+    /** Read and written on {@link #thread} only; false from the start if its driver said so. */
+    boolean open;
+
+    Call(boolean resetInterrupt) {
+      open = resetInterrupt;
+    }
+
+    /** {@return whether this runs during the call, on its thread} */
+    boolean here() {
+      return Thread.currentThread() == thread && open;
+    }
+  }
+
+  /**
+   * The error for a body whose stage completed while its yield's stage was pending, with the
+   * block's exception and the body's own failure attached. It is new, so attaching to it makes no
+   * cycle; it is made directly rather than through ExceptionRule, which would also set the
+   * interrupt status of whichever thread completed the body's stage.
+   */
+  private static IllegalStateException didNotWait(
+      @Nullable Throwable block, @Nullable Throwable bodyFailure) {
+    IllegalStateException error =
+        new IllegalStateException(
+            "the asyncContextManager body's stage completed while its yieldAsync stage was still"
+                + " pending; a body must wait for (compose on) the stage yieldAsync returns");
+    if (block != null) {
+      error.addSuppressed(block);
+    }
+    if (bodyFailure != null && bodyFailure != block && bodyFailure != GeneratorExit.INSTANCE) {
+      error.addSuppressed(bodyFailure);
+    }
+    return error;
   }
 
   @Override

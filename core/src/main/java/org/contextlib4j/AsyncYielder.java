@@ -39,6 +39,32 @@ import org.jspecify.annotations.Nullable;
  * internal error that only unwinds the body, and the manager fails with {@code
  * IllegalStateException("generator didn't stop")} (or "... after throw()", with X attached).
  *
+ * <p>An {@link InterruptedException} X that the body stops (its stage completes normally, or fails
+ * with another exception) sets the interrupt status again, as in the {@linkplain Yielder#yield sync
+ * form}, but only on the thread that called {@code exitAsync}, and only if the outcome is decided
+ * before that call returns (the body's teardown ran without waiting for another stage). Decided
+ * later, on a thread that completed a stage the body waited for, it sets no thread's status: that
+ * thread did not run the block, and the caller has moved on. Under {@link Contexts#withAsync} and
+ * {@link AsyncExitStack}, {@code exitAsync} is called by the thread that runs that step of the
+ * unwinding: the caller if the block's stage (and those of the exits before) had completed,
+ * otherwise the thread that completed the last of them.
+ *
+ * <p>The body must wait for the returned stage (compose on it) before its own stage completes, as
+ * Python's {@code await} does. A body whose stage completes while this stage is still pending has
+ * not seen how the block ended, so its end cannot suppress or replace X. The manager then fails
+ * with {@code IllegalStateException("the asyncContextManager body's stage completed while its
+ * yieldAsync stage was still pending; a body must wait for (compose on) the stage yieldAsync
+ * returns")}, with X attached, and the body's own failure (if its stage failed) attached after it:
+ *
+ * <ul>
+ *   <li>if the body's stage completed before the enter stage did, the enter fails with it: the
+ *       block does not run, and this stage fails with the internal error that closes a body, so
+ *       that what waits for it runs;
+ *   <li>otherwise the exit fails with it, also when the block completed normally (the misuse is
+ *       reported, never silently accepted), and this stage still completes with the block's outcome
+ *       first.
+ * </ul>
+ *
  * <p><b>Thread safety:</b> may be called from any thread, at most once per run.
  *
  * <p>Python: the {@code yield} expression of an {@code @asynccontextmanager} generator.

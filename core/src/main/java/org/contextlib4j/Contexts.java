@@ -307,6 +307,10 @@ public final class Contexts {
    *   <li>if the caller is interrupted while it waits for the body, the interrupt is passed on to
    *       the helper thread, the caller still waits for the body to reach its next yield or end,
    *       and the caller's interrupt status is set again when it returns;
+   *   <li>if the block threw an {@link InterruptedException} and the body stops it (returns, or
+   *       throws another exception), the interrupt status of the thread that called {@code exit} is
+   *       set again, never the helper thread's (see {@link Yielder}'s <a
+   *       href="Yielder.html#exceptions">exception semantics</a>);
    *   <li>a manager entered and never exited closes its body when it becomes unreachable (as Python
    *       closes a collected generator): its {@code finally} clauses run on the helper thread and
    *       the thread ends. Exit managers you enter; garbage collection is a safety net, not a plan.
@@ -625,6 +629,13 @@ public final class Contexts {
    * <p>The semantics of {@link #contextManager} (one-shot; "generator didn't yield / didn't stop /
    * didn't stop after throw()"; nothing chained implicitly), without any helper thread: the body
    * waits for a stage instead of being suspended. The async decorators run a fresh copy per call.
+   *
+   * <p>Two mistakes of a body are reported, never passed over: a body that returns {@code null}
+   * instead of a stage fails the enter stage with {@code NullPointerException}; a body whose stage
+   * completes while the stage its {@code yieldAsync} returned is still pending (it did not wait for
+   * the block) fails the enter, or the exit, with {@code IllegalStateException}, with the block's
+   * exception attached instead of suppressed. See {@link AsyncYielder}'s <a
+   * href="AsyncYielder.html#exceptions">exception semantics</a>.
    *
    * <p>Python: {@code contextlib.asynccontextmanager}.
    *

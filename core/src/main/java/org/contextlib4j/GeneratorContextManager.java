@@ -93,7 +93,7 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     } catch (Throwable t) {
       ended = t;
     }
-    Throwable out = run.outcome(ended);
+    Throwable out = run.outcome(ended, true);
     if (out != null) {
       throw sneakyThrow(out);
     }
@@ -148,12 +148,21 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       return value;
     }
     state = State.DONE;
-    Throwable out = s.outcome(first instanceof Ended ended ? ended.failure : null);
+    Throwable out = s.outcome(first instanceof Ended ended ? ended.failure : null, true);
     throw sneakyThrow(out == null ? new IllegalStateException("generator didn't yield") : out);
   }
 
   /** The exit, returning the exception in flight after it; the stacks take it as is. */
   @Nullable Throwable exitInFlight(@Nullable Throwable failure) {
+    return exitInFlight(failure, true);
+  }
+
+  /**
+   * {@link #exitInFlight(Throwable)} for a driver that knows whether this thread's interrupt status
+   * may be set again: an async stack's unwinding that runs on a thread which merely completed a
+   * stage passes false (see {@link #stopsInterrupt}).
+   */
+  @Nullable Throwable exitInFlight(@Nullable Throwable failure, boolean resetInterrupt) {
     Split<T> s = split;
     if (state != State.ENTERED || s == null) {
       return ExceptionRule.exitThrew(
@@ -168,7 +177,7 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     if (Leaks.used) {
       Leaks.pending(this, false);
     }
-    Throwable out = s.exit(failure);
+    Throwable out = s.exit(failure, resetInterrupt);
     Cleaner.Cleanable c = cleanable;
     if (c != null) {
       c.clean(); // the body has finished: this only unregisters
@@ -223,13 +232,13 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
           });
     }
 
-    @Nullable Throwable exit(@Nullable Throwable failure) {
+    @Nullable Throwable exit(@Nullable Throwable failure, boolean resetInterrupt) {
       thrownIn = failure;
       Object event = handoff.call(failure == null ? RESUME : new Throw(failure));
       if (event instanceof Yielded) {
         event = handoff.call(CLOSE); // it yielded again: close it (later yields throw at once)
       }
-      return outcome(((Ended) event).failure);
+      return outcome(((Ended) event).failure, resetInterrupt);
     }
 
     void abandon() {
@@ -271,10 +280,17 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
 
     /**
      * @param ended what the body threw when it finished, or null if it returned
+     * @param resetInterrupt whether this thread's interrupt status may be set again
      * @return the exception in flight after the exit, or null
      */
-    final @Nullable Throwable outcome(@Nullable Throwable ended) {
-      return GeneratorContextManager.outcome(yields, thrownIn, ended);
+    final @Nullable Throwable outcome(@Nullable Throwable ended, boolean resetInterrupt) {
+      Throwable out = GeneratorContextManager.outcome(yields, thrownIn, ended);
+      // This runs on the thread that runs the with-block: the caller in callback mode, the thread
+      // that called exit in split mode (never the helper thread, which has finished the body).
+      if (resetInterrupt && stopsInterrupt(thrownIn, ended, out)) {
+        Thread.currentThread().interrupt();
+      }
+      return out;
     }
   }
 
@@ -303,7 +319,10 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       error = new IllegalStateException("generator didn't stop");
     } else {
       error = new IllegalStateException("generator didn't stop after throw()");
-      ExceptionRule.exitThrew(thrownIn, error); // made while X was in flight: X is attached
+      // Made while X was in flight: X is attached. The error is new, so this makes no cycle; not
+      // through ExceptionRule, which would set the interrupt status of the current thread: the
+      // caller decides that (stopsInterrupt), and in the async form this may be a stage's thread.
+      error.addSuppressed(thrownIn);
     }
     if (yields > 2) {
       // It caught the close and yielded again: CPython's close() raises this, in the finally
@@ -317,6 +336,21 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       return error;
     }
     return ExceptionRule.exitThrew(error, ended); // its finally clause failed while closing
+  }
+
+  /**
+   * Whether an {@link InterruptedException} thrown into the body ({@code thrownIn}), or that the
+   * body ended with, no longer propagates by itself after the exit: the body returned after
+   * catching it, threw another exception instead, or the library attached it to its own error. The
+   * caller then sets the interrupt status again, so that the interrupt is not lost with it, as
+   * ExceptionRule does for what the stacks' exits suppress; the body's own code decides here.
+   *
+   * @param out the exception in flight after the exit, from {@link #outcome}
+   */
+  static boolean stopsInterrupt(
+      @Nullable Throwable thrownIn, @Nullable Throwable ended, @Nullable Throwable out) {
+    return (thrownIn instanceof InterruptedException && out != thrownIn)
+        || (ended instanceof InterruptedException && out != ended);
   }
 
   private record Yielded<T>(T value) {}

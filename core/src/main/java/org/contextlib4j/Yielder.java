@@ -44,6 +44,12 @@ import org.jspecify.annotations.Nullable;
  *       only unwinds the body, running its {@code finally} clauses (Python closes the generator);
  *       the manager then throws {@code IllegalStateException("generator didn't stop")}, or "didn't
  *       stop after throw()" if the block had failed.
+ *   <li>If X is an {@link InterruptedException} and the body stops it (returns after catching it,
+ *       or throws another exception instead), the manager sets the interrupt status again, as
+ *       {@link Contexts#suppress} does, so that the interrupt is not lost: on the thread that runs
+ *       the block, which is the caller's in callback mode and, in split mode, the thread that calls
+ *       {@code exit} (never the helper thread the body runs on). A body that lets X continue leaves
+ *       the status alone: X itself carries the interrupt.
  * </ul>
  *
  * <p><b>Thread safety:</b> call it only from the body it was passed to, at most once per run.
