@@ -501,10 +501,21 @@ public final class AsyncExitStack extends AbstractExitStack
     return unwindAsync(failure, IN_FLIGHT, null);
   }
 
+  /**
+   * {@link #exitInFlightAsync(Throwable)} started by a stage's callback: unless {@code inCall} (the
+   * callback runs inside the call that started the block, on its thread), no thread's interrupt
+   * status is re-set, since this thread merely completed a stage.
+   */
+  CompletionStage<@Nullable Throwable> exitInFlightAsync(
+      @Nullable Throwable failure, boolean inCall) {
+    return unwindAsync(failure, inCall ? IN_FLIGHT : IN_FLIGHT_IN_CALLBACK, null);
+  }
+
   // What the stage returned by an unwinding completes with (see Unwind.finish).
   private static final byte IN_FLIGHT = 0; // the exception in flight at the end, as a value
   private static final byte CLOSE = 1; // nothing, or failed with the exception in flight
   private static final byte EXIT = 2; // exitAsync's Boolean, or failed with another exception
+  private static final byte IN_FLIGHT_IN_CALLBACK = 3; // IN_FLIGHT, started by a stage's callback
 
   /** Starts unwinding; the returned stage's type follows {@code mode}. */
   @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
@@ -624,7 +635,7 @@ public final class AsyncExitStack extends AbstractExitStack
         byte mode,
         boolean ownsClosing,
         @Nullable Deadline deadline) {
-      super(StackFrames.INSTANCE, stack, failure, deadline);
+      super(StackFrames.INSTANCE, stack, failure, deadline, mode != IN_FLIGHT_IN_CALLBACK);
       this.root = stack;
       this.failure = failure;
       this.result = result;
@@ -664,7 +675,7 @@ public final class AsyncExitStack extends AbstractExitStack
 
     /** Completes the caller's stage from the exception in flight at the end, per {@link #mode}. */
     void finish(@Nullable Throwable out) {
-      if (mode == IN_FLIGHT) {
+      if (mode == IN_FLIGHT || mode == IN_FLIGHT_IN_CALLBACK) {
         result.complete(out);
       } else if (mode == CLOSE) {
         if (out == null) {

@@ -187,7 +187,8 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
                 new IllegalStateException(
                     state == State.NEW
                         ? "async generator-style context manager exited before it was entered"
-                        : "async generator-style context manager exited twice")));
+                        : "async generator-style context manager exited twice"),
+                resetInterrupt));
       }
       state = State.EXITING;
       if (Leaks.used) {

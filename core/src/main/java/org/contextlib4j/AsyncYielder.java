@@ -45,9 +45,10 @@ import org.jspecify.annotations.Nullable;
  * before that call returns (the body's teardown ran without waiting for another stage). Decided
  * later, on a thread that completed a stage the body waited for, it sets no thread's status: that
  * thread did not run the block, and the caller has moved on. Under {@link Contexts#withAsync} and
- * {@link AsyncExitStack}, {@code exitAsync} is called by the thread that runs that step of the
- * unwinding: the caller if the block's stage (and those of the exits before) had completed,
- * otherwise the thread that completed the last of them.
+ * {@link AsyncExitStack}, the same holds for the whole unwinding: the status is set again only
+ * while it runs inside the {@code withAsync}, {@code closeAsync} or {@code exitAsync} call, on its
+ * caller's thread; once it has waited for a stage, the thread that runs its next step merely
+ * completed a stage, and neither this manager nor the stack sets that thread's status.
  *
  * <p>The body must wait for the returned stage (compose on it) before its own stage completes, as
  * Python's {@code await} does. A body whose stage completes while this stage is still pending has

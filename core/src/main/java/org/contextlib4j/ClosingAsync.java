@@ -18,6 +18,7 @@ package org.contextlib4j;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.contextlib4j.internal.CallerScope;
 import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Stages;
 import org.jspecify.annotations.Nullable;
@@ -49,12 +50,14 @@ final class ClosingAsync<C> implements AsyncInFlightExit<C> {
       closed = Stages.failed(t);
     }
     CompletableFuture<@Nullable Throwable> out = new CompletableFuture<>();
+    CallerScope call = new CallerScope(); // an attached interrupt re-sets only the caller's status
     closed.whenComplete(
         (ignored, error) ->
             out.complete(
                 error == null
                     ? failure
-                    : ExceptionRule.cleanupThrew(failure, Stages.unwrap(error))));
+                    : ExceptionRule.cleanupThrew(failure, Stages.unwrap(error), call.active())));
+    call.leave();
     return out;
   }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.contextlib4j.internal.CallerScope;
 import org.contextlib4j.internal.Stages;
 import org.jspecify.annotations.Nullable;
 
@@ -498,6 +499,7 @@ public final class Contexts {
     checkNotNull(body, "body");
     AsyncExitStack stack = new AsyncExitStack();
     CompletableFuture<@Nullable R> result = new CompletableFuture<>();
+    CallerScope call = new CallerScope(); // the block's thread, until withAsync returns
     stack
         .enterAsyncContext(manager)
         .whenComplete(
@@ -516,7 +518,7 @@ public final class Contexts {
                   (r, failure) -> {
                     Throwable x = failure == null ? null : Stages.unwrap(failure);
                     stack
-                        .exitInFlightAsync(x)
+                        .exitInFlightAsync(x, call.active())
                         .whenComplete(
                             (out, never) -> {
                               if (out != null) {
@@ -527,6 +529,7 @@ public final class Contexts {
                             });
                   });
             });
+    call.leave();
     return result;
   }
 

@@ -170,7 +170,8 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
           new IllegalStateException(
               state == State.NEW
                   ? "generator-style context manager exited before it was entered"
-                  : "generator-style context manager exited twice"));
+                  : "generator-style context manager exited twice"),
+          resetInterrupt);
     }
     state = State.DONE;
     split = null;

@@ -125,7 +125,10 @@ final class StackFrames extends Frames {
           return async.closing == null ? async : null;
         }
         if (manager instanceof SyncAsAsync<?> adapted) {
+          // A synchronous manager seen as async is that manager here: it runs as a sync entry
+          // (a stack in it is drained in place), with the async driver's interrupt policy.
           Object sync = adapted.manager;
+          u.found(sync, MANAGER);
           if (isSyncStack(sync)) {
             return sync;
           }
@@ -177,7 +180,7 @@ final class StackFrames extends Frames {
           yield runPlain(closing.resource, inFlight, resetInterrupt);
         }
         if (entry instanceof GeneratorContextManager<?> generator) {
-          yield generator.exitInFlight(inFlight); // its outcome is taken as is
+          yield generator.exitInFlight(inFlight, resetInterrupt); // its outcome is taken as is
         }
         try {
           yield ExceptionRule.exitReturned(
@@ -208,15 +211,18 @@ final class StackFrames extends Frames {
    */
   @Override
   @SuppressWarnings("NullAway") // the entries' methods are declared non-null; callers may not be
-  public CompletionStage<?> start(Object entry, byte kind, @Nullable Throwable inFlight)
+  public CompletionStage<?> start(
+      Object entry, byte kind, @Nullable Throwable inFlight, boolean resetInterrupt)
       throws Exception {
     CompletionStage<?> stage =
         switch (kind) {
           case ASYNC_HANDLER -> ((AsyncExitHandler) entry).exitAsync(inFlight);
           case ASYNC_MANAGER ->
-              entry instanceof AsyncInFlightExit<?> exit
-                  ? exit.exitInFlightAsync(inFlight)
-                  : ((AsyncContextManager<?>) entry).exitAsync(inFlight);
+              entry instanceof AsyncGeneratorContextManager<?> generator
+                  ? generator.exitInFlightAsync(inFlight, resetInterrupt)
+                  : entry instanceof AsyncInFlightExit<?> exit
+                      ? exit.exitInFlightAsync(inFlight)
+                      : ((AsyncContextManager<?>) entry).exitAsync(inFlight);
           default -> ((AsyncCleanupAction) entry).runAsync();
         };
     if (stage == null) {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -315,6 +316,51 @@ class UnwindEngineTest {
 
     assertThat(join(closed)).isNull();
     assertThat(completerInterrupted).isFalse();
+  }
+
+  /** withAsync and closingAsync fold in a stage's callback: on the completing thread, no reset. */
+  @Test
+  void withAsyncAndClosingAsync_onTheThreadThatCompletesTheBody_interruptNoThread()
+      throws Exception {
+    CompletableFuture<String> body = new CompletableFuture<>();
+    CompletionStage<@Nullable String> suppressing =
+        Contexts.withAsync(
+            Contexts.toAsync(Contexts.suppress(InterruptedException.class)), v -> body);
+    CompletableFuture<@Nullable Void> closeFails = new CompletableFuture<>();
+    IllegalStateException blockFailure = new IllegalStateException("block");
+    CompletionStage<Object> attaching =
+        Contexts.withAsync(
+            Contexts.closingAsync(new Object(), r -> closeFails),
+            r -> CompletableFuture.failedFuture(blockFailure));
+    AtomicBoolean completerInterrupted = new AtomicBoolean(true);
+    Thread io =
+        new Thread(
+            () -> {
+              body.completeExceptionally(new InterruptedException("block interrupted"));
+              closeFails.completeExceptionally(new InterruptedException("close interrupted"));
+              completerInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+    io.start();
+    io.join();
+
+    assertThat(join(suppressing)).isNull();
+    assertThat(failureOf(attaching)).isSameAs(blockFailure);
+    assertThat(blockFailure.getSuppressed())
+        .singleElement()
+        .isInstanceOf(InterruptedException.class);
+    assertThat(completerInterrupted).as("the completing thread was interrupted").isFalse();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
+  void withAsyncWhoseBodyFailsAtOnce_onTheCallersThread_setsTheStatus() {
+    CompletionStage<@Nullable String> suppressing =
+        Contexts.withAsync(
+            Contexts.toAsync(Contexts.suppress(InterruptedException.class)),
+            v -> CompletableFuture.failedFuture(new InterruptedException("block interrupted")));
+
+    assertThat(join(suppressing)).isNull();
+    assertThat(Thread.currentThread().isInterrupted()).isTrue();
   }
 
   @Test

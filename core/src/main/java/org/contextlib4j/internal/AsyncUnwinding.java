@@ -63,8 +63,8 @@ public abstract class AsyncUnwinding extends Unwinding
   private byte pendingKind;
   private @Nullable TimeoutException timedOut; // set instead of an outcome when the wait expired
 
-  /** The thread that started the unwinding. */
-  private final Thread caller = Thread.currentThread();
+  /** The thread that started the unwinding, if its interrupt status may be re-set; or null. */
+  private final @Nullable Thread caller;
 
   /**
    * Set by {@link #caller} when the unwinding first waited for a stage: from then on it runs on
@@ -79,12 +79,20 @@ public abstract class AsyncUnwinding extends Unwinding
    * @param stack the root stack
    * @param failure the exception in flight at the start, or null
    * @param deadline the deadline of the whole unwinding, or null
+   * @param inCall whether it starts inside a call on the thread that runs the block, whose
+   *     interrupt status the rule may then re-set; false when it starts in a callback of a stage
+   *     (on a thread that merely completed it)
    */
   protected AsyncUnwinding(
-      Frames frames, Object stack, @Nullable Throwable failure, @Nullable Deadline deadline) {
+      Frames frames,
+      Object stack,
+      @Nullable Throwable failure,
+      @Nullable Deadline deadline,
+      boolean inCall) {
     super(frames, stack, false, failure);
     this.frames = frames;
     this.deadline = deadline;
+    this.caller = inCall ? Thread.currentThread() : null;
   }
 
   /** Runs {@link #loop} and, if it finished, completes the caller's stage; called again later. */
@@ -125,7 +133,7 @@ public abstract class AsyncUnwinding extends Unwinding
       }
       CompletionStage<?> stage;
       try {
-        stage = frames.start(e, k, inFlight);
+        stage = frames.start(e, k, inFlight, onCaller());
       } catch (Throwable t) {
         inFlight = frames.fold(e, k, inFlight, null, t, onCaller());
         continue;

@@ -110,10 +110,12 @@ public abstract class Frames {
    * @param entry the entry
    * @param kind its kind
    * @param inFlight the exception in flight before it
+   * @param resetInterrupt whether an interrupt the exit takes over may be re-set on this thread
    * @return the entry's stage
    * @throws Exception what starting it threw: the entry's failure
    */
-  public abstract CompletionStage<?> start(Object entry, byte kind, @Nullable Throwable inFlight)
+  public abstract CompletionStage<?> start(
+      Object entry, byte kind, @Nullable Throwable inFlight, boolean resetInterrupt)
       throws Exception;
 
   /**
