@@ -15,6 +15,8 @@
  */
 package org.contextlib4j;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -38,12 +40,20 @@ class AsyncExitStackContractTest extends ExitStackContract {
 
   /** Waits for {@code stage} and returns its value, or throws its failure itself. */
   static <T extends @Nullable Object> T join(CompletionStage<T> stage) {
+    CompletableFuture<T> future = stage.toCompletableFuture();
     try {
       // Every stage here completes on the calling thread or on a test executor: the timeout only
       // turns a library hang into a failure.
-      return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException | CompletionException e) {
-      throw sneaky(e.getCause() == null ? e : e.getCause());
+      return future.get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | CompletionException | CancellationException e) {
+      // What it failed with, as stored: on JDK 25, get() throws a new CancellationException for
+      // a future failed with one.
+      Throwable stored = future.handle((value, failure) -> failure).join();
+      Throwable failure = stored == null ? e : stored;
+      throw sneaky(
+          failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure);
     } catch (InterruptedException | TimeoutException e) {
       throw new AssertionError("stage did not complete", e);
     }

@@ -163,6 +163,25 @@ class UnwindEngineTest {
         .hasMessageContaining("the timeout of PT0.05S of the nested stack");
   }
 
+  /** Nested timeouts: the earliest deadline of the frames a stage is in applies. */
+  @Test
+  void timedStackInATimedStack_theEarlierDeadlineApplies_whicheverIsInside() {
+    for (boolean outerIsShorter : new boolean[] {true, false}) {
+      AsyncExitStack innermost = new AsyncExitStack();
+      innermost.pushAsyncCallback(() -> new CompletableFuture<>()); // never completes
+      AsyncExitStack middle = new AsyncExitStack();
+      middle.pushAsyncExit(
+          innermost, outerIsShorter ? Duration.ofMinutes(5) : Duration.ofMillis(50));
+      AsyncExitStack outer = new AsyncExitStack();
+      outer.pushAsyncExit(middle, outerIsShorter ? Duration.ofMillis(50) : Duration.ofMinutes(5));
+
+      Throwable timeout = failureOf(outer.closeAsync());
+      assertThat(timeout)
+          .isInstanceOf(TimeoutException.class)
+          .hasMessageContaining("the timeout of PT0.05S");
+    }
+  }
+
   // --- two concurrent stacks in a cycle, closed from two threads
   // ----------------------------------
 
@@ -179,11 +198,21 @@ class UnwindEngineTest {
       ConcurrentExitStack b = new ConcurrentExitStack();
       AtomicInteger aRan = new AtomicInteger();
       AtomicInteger bRan = new AtomicInteger();
+      AtomicReference<@Nullable Thread> aRanOn = new AtomicReference<>();
+      AtomicReference<@Nullable Thread> bRanOn = new AtomicReference<>();
       CyclicBarrier bothClosing = new CyclicBarrier(2);
-      a.callback(aRan::incrementAndGet);
+      a.callback(
+          () -> {
+            aRan.incrementAndGet();
+            aRanOn.set(Thread.currentThread());
+          });
       a.push(b);
       a.callback(() -> bothClosing.await(10, TimeUnit.SECONDS)); // runs first: both own theirs
-      b.callback(bRan::incrementAndGet);
+      b.callback(
+          () -> {
+            bRan.incrementAndGet();
+            bRanOn.set(Thread.currentThread());
+          });
       b.push(a);
       b.callback(() -> bothClosing.await(10, TimeUnit.SECONDS));
       List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -198,6 +227,10 @@ class UnwindEngineTest {
       assertThat(failures).isEmpty();
       assertThat(aRan).hasValue(1);
       assertThat(bRan).hasValue(1);
+      // Each stack's cleanups run on the thread that owns its close: the one that found the cycle
+      // did not take the other's over.
+      assertThat(aRanOn.get()).isSameAs(t1);
+      assertThat(bRanOn.get()).isSameAs(t2);
       assertThat(a.toString()).contains("closed");
       assertThat(b.toString()).contains("closed");
     }
@@ -360,6 +393,84 @@ class UnwindEngineTest {
             v -> CompletableFuture.failedFuture(new InterruptedException("block interrupted")));
 
     assertThat(join(suppressing)).isNull();
+    assertThat(Thread.currentThread().isInterrupted()).isTrue();
+  }
+
+  /** The caller completing a stage after closeAsync returned merely completes it too. */
+  @Test
+  void callerThatCompletesAStageAfterCloseAsyncReturned_isNotInterrupted() {
+    CompletableFuture<@Nullable Void> stage = new CompletableFuture<>();
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.push(failure -> true); // suppresses the InterruptedException, after the stage
+    stack.pushAsyncCallback(() -> stage);
+    CompletableFuture<@Nullable Void> closed =
+        stack.closeAsync(new InterruptedException("block")).toCompletableFuture();
+    stage.complete(null); // on this thread, after closeAsync returned
+
+    assertThat(join(closed)).isNull();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  /** A sync stack inside an async one (toAsync) follows the async driver's policy. */
+  @Test
+  void syncStackThroughToAsync_suppressingOnTheCompletingThread_interruptsNoThread()
+      throws Exception {
+    ExitStack sync = new ExitStack();
+    sync.push(failure -> true);
+    CompletableFuture<@Nullable Void> stage = new CompletableFuture<>();
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncExit(Contexts.toAsync(sync));
+    stack.pushAsyncCallback(() -> stage);
+    CompletableFuture<@Nullable Void> closed =
+        stack.closeAsync(new InterruptedException("block")).toCompletableFuture();
+    AtomicBoolean completerInterrupted = new AtomicBoolean(true);
+    Thread io =
+        new Thread(
+            () -> {
+              stage.complete(null);
+              completerInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+    io.start();
+    io.join();
+
+    assertThat(join(closed)).isNull();
+    assertThat(completerInterrupted).isFalse();
+  }
+
+  /**
+   * toAsync(closing(stack)): the stack is closed as a resource, its exits see nothing in flight.
+   */
+  @Test
+  void syncStackThroughToAsyncClosing_isClosedAsAResource() {
+    AtomicReference<@Nullable Throwable> seen = new AtomicReference<>(new Error("not run"));
+    ExitStack sync = new ExitStack();
+    sync.push(
+        failure -> {
+          seen.set(failure);
+          return true; // would suppress, were it an exit of ours
+        });
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.pushAsyncExit(Contexts.toAsync(Contexts.closing(sync)));
+    IllegalStateException body = new IllegalStateException("body");
+
+    assertThat(failureOf(stack.closeAsync(body))).isSameAs(body);
+    assertThat(seen.get()).isNull();
+  }
+
+  /** A nested stack registered as a resource whose close fails with an InterruptedException. */
+  @Test
+  void nestedStackAsAResource_failingWithAnInterruptedException_setsTheStatusAgain() {
+    ExitStack inner = new ExitStack();
+    inner.callback(
+        () -> {
+          throw new InterruptedException("close interrupted");
+        });
+    ExitStack outer = new ExitStack();
+    outer.register(inner);
+    IllegalStateException body = new IllegalStateException("body");
+
+    assertThat(catchThrowable(() -> outer.close(body))).isSameAs(body);
+    assertThat(body.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
   }
 
