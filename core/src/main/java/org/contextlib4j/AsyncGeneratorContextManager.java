@@ -15,6 +15,8 @@
  */
 package org.contextlib4j;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.contextlib4j.GeneratorContextManager.GeneratorExit;
@@ -30,17 +32,23 @@ import org.jspecify.annotations.Nullable;
  * manager keeps one pending "event" future that the body completes, either by yielding (Yielded)
  * or by finishing (its stage completes: Ended). enterAsync waits for the first event; exitAsync
  * completes the yield's stage (normally, or with the block's exception) and waits for the next.
- * A second yield is answered with GeneratorExit, which unwinds the body; the outcome then follows
- * the same function as the sync form (GeneratorContextManager.outcome). State changes happen under
- * this object's lock; nothing blocks while holding it, and futures are completed outside it.
+ * A second yield after that is answered with GeneratorExit, which unwinds the body; the outcome
+ * then follows the same function as the sync form (GeneratorContextManager.outcome). State changes
+ * happen under this object's lock; nothing blocks while holding it, and futures are completed
+ * outside it.
  *
- * Java cannot make a body wait, as Python's await does, so two mistakes are checked. A body that
+ * Java cannot make a body wait, as Python's await does, so three mistakes are checked. A body that
  * returns null fails the enter with an NPE. A body whose stage completes while its yield's stage is
  * still pending (didNotWait) has not seen the block's outcome, so its end must not be read as
  * "returned after X was thrown in" (suppressing X): it fails the enter if the enter is still
- * pending, else the exit, with an IllegalStateException carrying X. A run that ends at the enter
- * closes a pending yield with GeneratorExit (closeRun), and every later yield is closed at once, so
- * no stage the library handed out is left pending.
+ * pending, else the exit, with an IllegalStateException carrying X. A body that yields a second time
+ * before the exit (yieldedTwice: it did not wait for the first yield's stage) is reported the same
+ * way, but the library closes both yields itself, since neither can be the one the block resumes:
+ * the enter, if still pending, closes them at once and fails once the body's stage has completed;
+ * otherwise they stay pending until the exit, so that the body's teardown never overlaps the block,
+ * and the exit closes them instead of resuming the first. A run that ends at the enter closes its
+ * pending yields with GeneratorExit (closeRun), and every yield after the run is over (or the body's
+ * stage has completed) is closed at once, so no stage the library handed out is left pending.
  */
 
 /**
@@ -60,6 +68,14 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
 
   private record Ended(@Nullable Throwable failure) {}
 
+  private static final String DID_NOT_WAIT =
+      "the asyncContextManager body's stage completed while its yieldAsync stage was still"
+          + " pending; a body must wait for (compose on) the stage yieldAsync returns";
+
+  private static final String YIELDED_TWICE =
+      "the asyncContextManager body called yieldAsync a second time before the block ended; a body"
+          + " must yield exactly once and wait for that stage";
+
   private final AsyncGeneratorBody<T> body;
 
   // Guarded by this.
@@ -75,8 +91,15 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
    */
   private boolean didNotWait;
 
+  /**
+   * The body called yieldAsync again before the exit started: it did not wait for its first yield's
+   * stage. Its later yields' stages are in {@link #laterYields}; {@link #resume} stays the first's.
+   */
+  private boolean yieldedTwice;
+
   private CompletableFuture<Object> event = new CompletableFuture<>();
   private @Nullable CompletableFuture<@Nullable Void> resume;
+  private final List<CompletableFuture<@Nullable Void>> laterYields = new ArrayList<>();
 
   AsyncGeneratorContextManager(AsyncGeneratorBody<T> body) {
     this.body = body;
@@ -135,13 +158,20 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
         (e, never) -> {
           if (e instanceof Yielded yielded) {
             Ended early;
+            boolean twice;
             synchronized (this) {
+              twice = yieldedTwice;
               early = didNotWait ? ended : null;
+            }
+            if (twice) {
+              // Detected before the block ran, so the enter reports it and the block never runs.
+              failEnterAfterClosing(entered, call);
+              return;
             }
             if (early != null) {
               // The body's stage completed before the enter, without waiting for the yield: the
               // block must not run. The yield is closed so that what waits for it runs.
-              Throwable error = didNotWait(null, early.failure());
+              Throwable error = misuse(DID_NOT_WAIT, null, early.failure());
               keepInterrupt(null, early.failure(), error, call);
               entered.completeExceptionally(closeRun(error));
               return;
@@ -177,7 +207,8 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
    */
   CompletionStage<@Nullable Throwable> exitInFlightAsync(
       @Nullable Throwable failure, boolean resetInterrupt) {
-    CompletableFuture<@Nullable Void> toResume;
+    @Nullable CompletableFuture<@Nullable Void> toResume;
+    @Nullable List<CompletableFuture<@Nullable Void>> toClose = null;
     CompletionStage<Object> next;
     synchronized (this) {
       if (state != State.ENTERED) {
@@ -196,11 +227,18 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
       }
       thrownIn = failure;
       toResume = resume;
+      if (yieldedTwice) {
+        // Neither yield is resumed as the one the block ran in: all are closed, and the body's
+        // further yields fail at once, so its next event is its end.
+        closing = true;
+        toClose = pendingYields();
+        toResume = null;
+      }
       next = nextEvent();
     }
     Call call = new Call(resetInterrupt);
     try {
-      return exit(failure, toResume, next, call);
+      return exit(failure, toResume, toClose, next, call);
     } finally {
       call.open = false;
     }
@@ -209,6 +247,7 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
   private CompletionStage<@Nullable Throwable> exit(
       @Nullable Throwable failure,
       @Nullable CompletableFuture<@Nullable Void> toResume,
+      @Nullable List<CompletableFuture<@Nullable Void>> toClose,
       CompletionStage<Object> next,
       Call call) {
     CompletableFuture<@Nullable Throwable> out = new CompletableFuture<>();
@@ -231,7 +270,9 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
             finish((Ended) e, out, call);
           }
         });
-    if (toResume != null) {
+    if (toClose != null) {
+      close(toClose);
+    } else if (toResume != null) {
       if (failure == null) {
         toResume.complete(null);
       } else {
@@ -248,10 +289,18 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
     CompletableFuture<@Nullable Void> stage;
     synchronized (this) {
       yields++;
-      if (closing || state == State.DONE) {
-        return Stages.failed(GeneratorExit.INSTANCE); // closed, or the run is over: nothing waits
+      if (closing || state == State.DONE || ended != null) {
+        // Closed, or the run (or the body's stage) is over: nothing would resume it.
+        return Stages.failed(GeneratorExit.INSTANCE);
       }
       stage = new CompletableFuture<>();
+      if (state == State.ENTERED && resume != null) {
+        // A second yield before the exit: the first must not be replaced (it would never
+        // complete). Both wait until the enter or the exit reports the misuse and closes them.
+        yieldedTwice = true;
+        laterYields.add(stage);
+        return stage;
+      }
       resume = stage;
       current = event;
     }
@@ -265,15 +314,55 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
    * for it runs instead of hanging; later yields get a closed stage at once.
    */
   private Throwable closeRun(Throwable failure) {
-    CompletableFuture<@Nullable Void> pending;
+    List<CompletableFuture<@Nullable Void>> pending;
     synchronized (this) {
       state = State.DONE;
-      pending = resume;
+      pending = pendingYields();
     }
-    if (pending != null) {
-      pending.completeExceptionally(GeneratorExit.INSTANCE);
-    }
+    close(pending);
     return failure;
+  }
+
+  /**
+   * The body yielded twice before the enter completed: closes every yield, and fails {@code
+   * entered} once the body's stage has completed, so that its teardown has run and its own failure
+   * can be attached.
+   */
+  private void failEnterAfterClosing(CompletableFuture<T> entered, Call call) {
+    List<CompletableFuture<@Nullable Void>> pending;
+    CompletionStage<Object> last;
+    synchronized (this) {
+      state = State.DONE;
+      closing = true; // its further yields fail at once: the next event is its end
+      pending = pendingYields();
+      last = nextEvent();
+    }
+    last.whenComplete(
+        (end, never) -> {
+          Throwable bodyFailure = ((Ended) end).failure();
+          Throwable error = misuse(YIELDED_TWICE, null, bodyFailure);
+          keepInterrupt(null, bodyFailure, error, call);
+          entered.completeExceptionally(error);
+        });
+    close(pending);
+  }
+
+  /** Under the lock: the stages of every yield so far, first to last. */
+  private List<CompletableFuture<@Nullable Void>> pendingYields() {
+    List<CompletableFuture<@Nullable Void>> pending = new ArrayList<>(laterYields.size() + 1);
+    if (resume != null) {
+      pending.add(resume);
+    }
+    pending.addAll(laterYields);
+    laterYields.clear();
+    return pending;
+  }
+
+  /** Outside the lock: fails each stage with the close signal (a no-op for one already done). */
+  private static void close(List<CompletableFuture<@Nullable Void>> stages) {
+    for (CompletableFuture<@Nullable Void> stage : stages) {
+      stage.completeExceptionally(GeneratorExit.INSTANCE);
+    }
   }
 
   /** The body's stage completed: its end is the next event, now or when someone waits for it. */
@@ -304,18 +393,23 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
   private void finish(Ended e, CompletableFuture<@Nullable Throwable> out, Call call) {
     int count;
     Throwable thrown;
-    boolean misuse;
+    boolean notWaited;
+    boolean twice;
     synchronized (this) {
       state = State.DONE;
       count = yields;
       thrown = thrownIn;
-      misuse = didNotWait;
+      notWaited = didNotWait;
+      twice = yieldedTwice;
     }
+    // Unlike the "body returned after X was thrown in" reading, which would suppress X. (The two
+    // misuses exclude each other: after the body's stage has completed, a yield is closed at once.)
     Throwable result =
-        misuse
-            // Unlike the "body returned after X was thrown in" reading, which would suppress X.
-            ? didNotWait(thrown, e.failure())
-            : GeneratorContextManager.outcome(count, thrown, e.failure());
+        twice
+            ? misuse(YIELDED_TWICE, thrown, e.failure())
+            : notWaited
+                ? misuse(DID_NOT_WAIT, thrown, e.failure())
+                : GeneratorContextManager.outcome(count, thrown, e.failure());
     keepInterrupt(thrown, e.failure(), result, call);
     out.complete(result);
   }
@@ -352,17 +446,14 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
   }
 
   /**
-   * The error for a body whose stage completed while its yield's stage was pending, with the
-   * block's exception and the body's own failure attached. It is new, so attaching to it makes no
-   * cycle; it is made directly rather than through ExceptionRule, which would also set the
-   * interrupt status of whichever thread completed the body's stage.
+   * The error for a body that did not wait for its yield's stage ({@link #DID_NOT_WAIT}, {@link
+   * #YIELDED_TWICE}), with the block's exception and the body's own failure attached. It is new, so
+   * attaching to it makes no cycle; it is made directly rather than through ExceptionRule, which
+   * would also set the interrupt status of whichever thread completed the body's stage.
    */
-  private static IllegalStateException didNotWait(
-      @Nullable Throwable block, @Nullable Throwable bodyFailure) {
-    IllegalStateException error =
-        new IllegalStateException(
-            "the asyncContextManager body's stage completed while its yieldAsync stage was still"
-                + " pending; a body must wait for (compose on) the stage yieldAsync returns");
+  private static IllegalStateException misuse(
+      String message, @Nullable Throwable block, @Nullable Throwable bodyFailure) {
+    IllegalStateException error = new IllegalStateException(message);
     if (block != null) {
       error.addSuppressed(block);
     }

@@ -16,6 +16,7 @@
 package org.contextlib4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.contextlib4j.AsyncTesting.done;
 import static org.contextlib4j.AsyncTesting.failureOf;
 import static org.contextlib4j.AsyncTesting.join;
 import static org.contextlib4j.AsyncTesting.unwrap;
@@ -25,15 +26,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.contextlib4j.GeneratorContextManager.GeneratorExit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Contexts#asyncContextManager}: a body that fails before its yield, a body that returns
- * null instead of a stage or does not wait for its yield (issue 11), and exits that come before the
- * enter or after the exit.
+ * null instead of a stage or does not wait for its yield (issue 11), or yields twice before the
+ * exit, and exits that come before the enter or after the exit.
  */
 class AsyncGeneratorContextManagerMisuseTest {
 
@@ -43,6 +48,10 @@ class AsyncGeneratorContextManagerMisuseTest {
   static final String DID_NOT_WAIT =
       "the asyncContextManager body's stage completed while its yieldAsync stage was still"
           + " pending; a body must wait for (compose on) the stage yieldAsync returns";
+
+  static final String YIELDED_TWICE =
+      "the asyncContextManager body called yieldAsync a second time before the block ended; a body"
+          + " must yield exactly once and wait for that stage";
 
   private final List<Object> log = new ArrayList<>();
 
@@ -319,5 +328,192 @@ class AsyncGeneratorContextManagerMisuseTest {
       assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage(DID_NOT_WAIT);
       assertThat(failure.getSuppressed()).containsExactly(blocks.get(call));
     }
+  }
+
+  // --- a body that yields twice before the exit ----------------------------------------------
+
+  /**
+   * A body that yields "a", then "b" once {@code beforeSecond} completes, without waiting for the
+   * first yield's stage. Each yield's stage logs how it completed; the body's stage then logs its
+   * teardown (and fails with {@code teardown} if given) after the second yield's stage, and also
+   * after the first's if {@code waitsForBoth}.
+   */
+  private AsyncContextManager<String> yieldingTwice(
+      CompletionStage<?> beforeSecond, boolean waitsForBoth, @Nullable Boom teardown) {
+    return Contexts.asyncContextManager(
+        y -> {
+          CompletableFuture<?> first =
+              y.yieldAsync("a").handle(logged("first")).toCompletableFuture();
+          CompletableFuture<?> second =
+              beforeSecond
+                  .thenCompose(ignored -> y.yieldAsync("b"))
+                  .handle(logged("second"))
+                  .toCompletableFuture();
+          CompletionStage<?> waited =
+              waitsForBoth ? CompletableFuture.allOf(first, second) : second;
+          return waited.thenRun(
+              () -> {
+                log.add("teardown");
+                if (teardown != null) {
+                  throw teardown;
+                }
+              });
+        });
+  }
+
+  /** Logs how a yield's stage completed: resumed, closed (the close signal), or its failure. */
+  private BiFunction<@Nullable Void, @Nullable Throwable, @Nullable Void> logged(String yield) {
+    return (ignored, failure) -> {
+      log.add(
+          failure == null
+              ? yield + " resumed"
+              : unwrap(failure) == GeneratorExit.INSTANCE
+                  ? yield + " closed"
+                  : yield + " failed with " + unwrap(failure).getMessage());
+      return null;
+    };
+  }
+
+  /**
+   * Runs a {@link #yieldingTwice} manager with {@link Contexts#withAsync}; its block makes the body
+   * yield again, logs that it ended, and returns {@code blockStage}. Returns the result's failure.
+   */
+  private Throwable failureWhenTheBodyYieldsAgainDuringTheBlock(
+      boolean waitsForBoth, @Nullable Boom teardown, CompletionStage<String> blockStage) {
+    CompletableFuture<@Nullable Void> beforeSecond = new CompletableFuture<>();
+    return failureOf(
+        Contexts.withAsync(
+            yieldingTwice(beforeSecond, waitsForBoth, teardown),
+            v -> {
+              beforeSecond.complete(null);
+              log.add("block ended");
+              return blockStage;
+            }));
+  }
+
+  // Regression (review): the second yield replaced the first, whose stage was never completed, so
+  // what the body chained on it never ran, and a body waiting for both hung the exit.
+  @ParameterizedTest(name = "body waits for both yields: {0}")
+  @ValueSource(booleans = {false, true})
+  void enterFailsWithIllegalState_andClosesBothYields_whenTheBodyYieldsTwiceBeforeTheEnter(
+      boolean waitsForBoth) {
+    Throwable failure =
+        failureOf(
+            withRecordedBlock(
+                yieldingTwice(done(), waitsForBoth, null), CompletableFuture.completedFuture("r")));
+    assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage(YIELDED_TWICE);
+    assertThat(failure.getSuppressed()).isEmpty();
+    assertThat(log).containsExactly("first closed", "second closed", "teardown");
+  }
+
+  @Test
+  void enterFailsWithIllegalState_withTheBodysFailureAttached_whenItYieldedTwiceAndFailed() {
+    Boom teardown = new Boom("teardown");
+    Throwable failure = failureOf(yieldingTwice(done(), true, teardown).enterAsync());
+    assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage(YIELDED_TWICE);
+    assertThat(failure.getSuppressed()).containsExactly(teardown);
+    assertThat(log).containsExactly("first closed", "second closed", "teardown");
+  }
+
+  @Test
+  void enterFailsWithIllegalState_andClosesEveryYield_whenTheBodyYieldsThreeTimes() {
+    AsyncContextManager<String> manager =
+        Contexts.asyncContextManager(
+            y -> {
+              var unused = y.yieldAsync("a").handle(logged("first"));
+              var unused2 = y.yieldAsync("b").handle(logged("second"));
+              return y.yieldAsync("c").handle(logged("third"));
+            });
+    assertThat(failureOf(manager.enterAsync())).hasMessage(YIELDED_TWICE);
+    assertThat(log).containsExactly("first closed", "second closed", "third closed");
+  }
+
+  @Test
+  void enterAsyncContext_failsWithIllegalState_andTheStackHoldsNothing_whenTheBodyYieldsTwice() {
+    AsyncExitStack stack = new AsyncExitStack();
+    Throwable failure = failureOf(stack.enterAsyncContext(yieldingTwice(done(), true, null)));
+    assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage(YIELDED_TWICE);
+    assertThat(log).containsExactly("first closed", "second closed", "teardown");
+    Boom body = new Boom("body");
+    assertThat(failureOf(stack.closeAsync(body))).isSameAs(body);
+    assertThat(body.getSuppressed()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "body waits for both yields: {0}, block fails: {1}")
+  @CsvSource({"false, false", "false, true", "true, false", "true, true"})
+  void exitFailsWithIllegalState_withTheBlocksExceptionAttached_whenTheBodyYieldedAgainDuringIt(
+      boolean waitsForBoth, boolean blockFails) {
+    Boom block = blockFails ? new Boom("block") : null;
+    Throwable failure =
+        failureWhenTheBodyYieldsAgainDuringTheBlock(
+            waitsForBoth,
+            null,
+            block == null
+                ? CompletableFuture.completedFuture("r")
+                : CompletableFuture.failedFuture(block));
+    assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage(YIELDED_TWICE);
+    // Reported even when the block succeeded: nothing is attached then.
+    assertThat(failure.getSuppressed())
+        .containsExactlyElementsOf(block == null ? List.of() : List.of(block));
+    // Both yields are closed, and only once the block has ended: the teardown never overlaps it.
+    assertThat(log).containsExactly("block ended", "first closed", "second closed", "teardown");
+  }
+
+  @Test
+  void exitFailsWithIllegalState_withTheBlocksAndTheBodysFailuresAttached_whenItYieldedTwice() {
+    Boom block = new Boom("block");
+    Boom teardown = new Boom("teardown");
+    Throwable failure =
+        failureWhenTheBodyYieldsAgainDuringTheBlock(
+            true, teardown, CompletableFuture.failedFuture(block));
+    assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage(YIELDED_TWICE);
+    assertThat(failure.getSuppressed()).containsExactly(block, teardown);
+  }
+
+  @ParameterizedTest(name = "block fails: {0}")
+  @ValueSource(booleans = {false, true})
+  void asyncExitStack_closeFailsWithIllegalState_whenTheBodyYieldedAgainAfterTheEnter(
+      boolean blockFails) {
+    CompletableFuture<@Nullable Void> beforeSecond = new CompletableFuture<>();
+    AsyncExitStack stack = new AsyncExitStack();
+    assertThat(join(stack.enterAsyncContext(yieldingTwice(beforeSecond, true, null))))
+        .isEqualTo("a");
+    beforeSecond.complete(null);
+    assertThat(log).isEmpty(); // neither yield is closed while the block may still run
+    Boom block = blockFails ? new Boom("block") : null;
+    Throwable failure = failureOf(block == null ? stack.closeAsync() : stack.closeAsync(block));
+    assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage(YIELDED_TWICE);
+    assertThat(failure.getSuppressed())
+        .containsExactlyElementsOf(block == null ? List.of() : List.of(block));
+    assertThat(log).containsExactly("first closed", "second closed", "teardown");
+  }
+
+  @Test
+  void yieldAfterTheBodysStageCompleted_getsAClosedStageAtOnce_andTheFirstYieldStillCompletes() {
+    CompletableFuture<@Nullable Void> bodyStage = new CompletableFuture<>();
+    AtomicReference<@Nullable AsyncYielder<String>> yielder = new AtomicReference<>();
+    AsyncContextManager<String> manager =
+        Contexts.asyncContextManager(
+            y -> {
+              yielder.set(y);
+              var unused = y.yieldAsync("a").handle(logged("first"));
+              return bodyStage;
+            });
+    Boom block = new Boom("block");
+    Throwable failure =
+        failureOf(
+            Contexts.withAsync(
+                manager,
+                v -> {
+                  bodyStage.complete(null);
+                  AsyncYielder<String> y = yielder.get();
+                  assertThat(y).isNotNull();
+                  var unused = y.yieldAsync("b").handle(logged("second"));
+                  return CompletableFuture.<String>failedFuture(block);
+                }));
+    // The body did not wait for its first yield: that misuse came first and is the one reported.
+    assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage(DID_NOT_WAIT);
+    assertThat(failure.getSuppressed()).containsExactly(block);
+    assertThat(log).containsExactly("second closed", "first failed with block");
   }
 }
