@@ -256,6 +256,12 @@ abstract class AbstractExitStack {
     return k == null ? PLAIN : k[index - 1];
   }
 
+  /** {@return the last entry, which must exist, without removing it} */
+  final Object peekLast() {
+    int index = size - 1;
+    return index == 0 ? first : entries[index - 1];
+  }
+
   /** Removes the last entry, which must exist; read its kind with {@link #kindAt} first. */
   final Object removeLast() {
     int index = --size;

@@ -76,6 +76,42 @@ final class StackFrames extends Frames {
   }
 
   @Override
+  public int flatTop(Object stack) {
+    Class<?> type = stack.getClass();
+    if (type != ExitStack.class && type != AsyncExitStack.class) {
+      return CURSOR; // a concurrent stack pops under its lock and ends its close
+    }
+    AbstractExitStack s = (AbstractExitStack) stack;
+    int size = s.size;
+    if (size == 0) {
+      return EMPTY;
+    }
+    byte kind = s.kindAt(size - 1);
+    return isLeaf(s.peekLast(), kind) ? kind : CURSOR;
+  }
+
+  @Override
+  public Object popFlat(Object stack) {
+    return ((AbstractExitStack) stack).removeLast();
+  }
+
+  @Override
+  public boolean isLeaf(Object entry, byte kind) {
+    return switch (kind) {
+      case PLAIN -> !isSyncStack(entry);
+      case ACTION, HANDLER -> true;
+      case MANAGER ->
+          !isSyncStack(entry) && !(entry instanceof Closing<?> c && isSyncStack(c.resource));
+      case ASYNC_HANDLER, ASYNC_ACTION -> true;
+      case ASYNC_MANAGER ->
+          !(entry instanceof AsyncExitStack
+              || entry instanceof AsyncExitStack.TimedInFlight
+              || entry instanceof SyncAsAsync);
+      default -> false; // a handle: through the cursor
+    };
+  }
+
+  @Override
   public void abandon(Object stack) {
     if (stack instanceof ConcurrentExitStack concurrent) {
       concurrent.abandonClose();

@@ -124,9 +124,19 @@ public abstract class AsyncUnwinding extends Unwinding
    * @return whether the unwinding finished
    */
   protected final boolean loop() {
-    while (next()) {
-      Object e = entry;
-      byte k = kind;
+    while (true) {
+      Object e;
+      byte k;
+      int flat = flatTop();
+      if (flat >= 0) { // the common case: a leaf of a flat stack, taken without the cursor
+        k = (byte) flat;
+        e = popFlat();
+      } else if (next()) {
+        e = entry;
+        k = kind;
+      } else {
+        return true;
+      }
       if (!frames.isAsync(k)) {
         inFlight = frames.run(e, k, inFlight, onCaller()); // the sync driver's own step
         continue;
@@ -159,7 +169,6 @@ public abstract class AsyncUnwinding extends Unwinding
       }
       // Completed during whenComplete: accept has recorded the result; continue here.
     }
-    return true;
   }
 
   /**

@@ -39,6 +39,12 @@ public abstract class Frames {
   /** {@link #begin}: this thread's unwinding of the stack is already running: drain, not own. */
   public static final int REENTRANT = 2;
 
+  /** {@link #flatTop}: the stack is empty (and its close needs no ending). */
+  public static final int EMPTY = -1;
+
+  /** {@link #flatTop}: the newest entry, or the stack, needs the cursor. */
+  public static final int CURSOR = -2;
+
   /** {@link #nested}'s answer for a handle that was cancelled or run early: nothing to run. */
   public static final Object SKIP = new Object();
 
@@ -64,6 +70,33 @@ public abstract class Frames {
    * @return false if the stack was empty
    */
   public abstract boolean pop(Object stack, boolean owner, Unwinding into);
+
+  /**
+   * The kind of {@code stack}'s newest entry, if the sync driver may take it off with {@link
+   * #popFlat} and run it without a cursor: an entry that {@link #isLeaf is a leaf}, of a stack that
+   * needs no lock and no end of its close. Lets a flat stack unwind with nothing allocated.
+   *
+   * @param stack the stack
+   * @return the kind (0 or more), {@link #EMPTY} or {@link #CURSOR}
+   */
+  public abstract int flatTop(Object stack);
+
+  /**
+   * Takes off the newest entry of a stack for which {@link #flatTop} just returned a kind.
+   *
+   * @param stack the stack
+   * @return the entry
+   */
+  public abstract Object popFlat(Object stack);
+
+  /**
+   * Whether the entry runs as it is: it is neither a handle nor a stack to drain in place.
+   *
+   * @param entry the entry
+   * @param kind its kind
+   * @return true for an entry {@link #run} (or {@link #start}) can take directly
+   */
+  public abstract boolean isLeaf(Object entry, byte kind);
 
   /**
    * Gives up the closer's role on {@code stack} without closing it: an error of the machinery

@@ -99,7 +99,19 @@ public class Unwinding {
     if (role == Frames.DONE) {
       return failure; // closed: nothing runs, nothing changes
     }
-    return new Unwinding(frames, root, role == Frames.OWNER, failure).runAll();
+    // Leaves first, with no cursor: nothing is allocated for a stack without nested stacks or
+    // handles, and C2 can then scalar-replace a small stack created and closed in one method
+    // (measured: a cursor made up front cost 4 -> 27 ns and 0 -> 80 B per close of one entry).
+    // The first entry that needs the cursor hands the rest over to it.
+    Throwable inFlight = failure;
+    int kind;
+    while ((kind = frames.flatTop(root)) >= 0) {
+      inFlight = frames.run(frames.popFlat(root), (byte) kind, inFlight, true);
+    }
+    if (kind == Frames.EMPTY) {
+      return inFlight;
+    }
+    return new Unwinding(frames, root, role == Frames.OWNER, inFlight).runAll();
   }
 
   /**
@@ -115,6 +127,9 @@ public class Unwinding {
    */
   public static @Nullable Throwable runEntry(
       Frames frames, Object entry, byte kind, @Nullable Throwable inFlight) {
+    if (frames.isLeaf(entry, kind)) {
+      return frames.run(entry, kind, inFlight, true); // no cursor needed (Contexts.with's case)
+    }
     Unwinding u = new Unwinding(frames, null, false, inFlight);
     u.found(entry, kind);
     u.preset = true;
@@ -190,6 +205,30 @@ public class Unwinding {
       stack = nested;
       owner = role == Frames.OWNER;
     }
+  }
+
+  /**
+   * {@link Frames#flatTop} of the stack being drained: a kind if its newest entry may be taken off
+   * with {@link #popFlat} and run without the cursor, else {@link Frames#CURSOR} (go through {@link
+   * #next}, which also leaves a drained nested stack). Lets the async driver's common case, a flat
+   * stack, run without handing the unwinding object to a call C2 may not inline.
+   */
+  final int flatTop() {
+    Object s = stack;
+    if (s == null || preset) {
+      return Frames.CURSOR;
+    }
+    int kind = frames.flatTop(s);
+    return kind == Frames.EMPTY ? Frames.CURSOR : kind;
+  }
+
+  /** Takes off the entry {@link #flatTop} just looked at. */
+  final Object popFlat() {
+    return frames.popFlat(checkStack());
+  }
+
+  private Object checkStack() {
+    return Throwables.checkNotNull(stack, "stack");
   }
 
   /**

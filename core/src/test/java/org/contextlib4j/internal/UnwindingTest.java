@@ -77,6 +77,21 @@ class UnwindingTest {
         }
 
         @Override
+        public int flatTop(Object stack) {
+          return CURSOR; // every entry through the cursor, which this test is about
+        }
+
+        @Override
+        public Object popFlat(Object stack) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isLeaf(Object entry, byte kind) {
+          return kind != STACK;
+        }
+
+        @Override
         public void abandon(Object stack) {
           log.add("abandon " + ((FakeStack) stack).name);
         }
