@@ -32,13 +32,19 @@ import org.jspecify.annotations.Nullable;
  *   exception-aware exit returned true   -> null (suppressed; CPython __exit__ returning true)
  *   exception-aware exit threw Y         -> Y (replacement; CPython raising inside __exit__). The old
  *                                           exception X is attached to Y with addSuppressed, the way
- *                                           Python chains X as Y.__context__, unless Y is X, X is
- *                                           already reachable from Y (raise Y from X), or attaching
- *                                           would make a cycle.
+ *                                           Python chains X as Y.__context__, unless Y is X or X is
+ *                                           already reachable from Y (raise Y from X).
  *   plain cleanup threw E                -> X stays in flight and E is attached to it (Java's
  *                                           try-with-resources rule), or E if nothing was in flight;
  *                                           but a VirtualMachineError E is never hidden under an
  *                                           ordinary X: E is in flight, X attached (Scala's ranking).
+ *
+ * Attaching closes a cycle when the attached exception already holds the other one (a close that
+ * throws new IOException("close failed", x), an exit that throws the cause of X): it is attached
+ * all the same, since leaving it out loses it. Never lost ranks first, never attached to itself
+ * second, no cycle the library creates third; such a cycle is Java's own (try-with-resources makes
+ * it too, and printStackTrace prints it as [CIRCULAR REFERENCE]) and CPython keeps the exception
+ * as well (Y.__context__ = X although X.__cause__ is Y).
  *
  * An InterruptedException that stops propagating by itself (attached to another exception, or
  * suppressed by an exit) sets the thread's interrupt status again, so the interrupt is not lost.
@@ -88,7 +94,8 @@ public final class ExceptionRule {
 
   /**
    * An exception-aware exit threw {@code thrown}: it replaces what was in flight, which is attached
-   * to it unless it is the same exception, is already reachable from it, or would make a cycle.
+   * to it unless it is the same exception or is already reachable from it (even if attaching closes
+   * a cycle: leaving it out would lose it).
    *
    * @param inFlight the exception in flight before the exit ran, or null
    * @param thrown what the exit threw
@@ -133,9 +140,9 @@ public final class ExceptionRule {
   /**
    * Attaches {@code late}, a failure that arrived after {@code timeout} had ended the wait for it,
    * to that {@code TimeoutException}, so that it is not lost; unless it is reachable from it
-   * already or holds it (attaching would make a cycle: the late failure chains the exception in
-   * flight, to which the timeout is attached). The interrupt status is left alone: this runs on
-   * whichever thread completed the late stage, not on the unwinding's.
+   * already. It is attached even when it holds the exception in flight, to which the timeout is
+   * attached (a cycle; leaving it out would lose it). The interrupt status is left alone: this runs
+   * on whichever thread completed the late stage, not on the unwinding's.
    *
    * @param timeout the exception the late failure belongs to
    * @param late the late failure
@@ -145,19 +152,23 @@ public final class ExceptionRule {
   }
 
   /**
-   * Attaches {@code suppressed} to {@code primary} unless it would make a cycle or (if {@code
-   * checkDuplicate}) it is already reachable from it; an {@link InterruptedException} that ends up
-   * attached sets the current thread's interrupt status again, so that the interrupt is not lost.
+   * Attaches {@code suppressed} to {@code primary} unless (if {@code checkDuplicate}) it is already
+   * reachable from it; an {@link InterruptedException} that ends up attached sets the current
+   * thread's interrupt status again, so that the interrupt is not lost.
    */
   private static void attach(Throwable primary, Throwable suppressed, boolean checkDuplicate) {
     addUnlessReachable(primary, suppressed, checkDuplicate);
     keepInterrupt(suppressed);
   }
 
-  /** Adds {@code suppressed} to {@code primary} unless that makes a cycle or (if asked) a copy. */
+  /**
+   * Adds {@code suppressed} to {@code primary} unless (if asked) it is reachable from it already.
+   * Whether {@code primary} is reachable from {@code suppressed} (a cycle) does not matter: that
+   * walk was quadratic over a chain of replacements, and skipping lost the exception.
+   */
   private static void addUnlessReachable(
       Throwable primary, Throwable suppressed, boolean checkDuplicate) {
-    if (!reachable(suppressed, primary) && !(checkDuplicate && reachable(primary, suppressed))) {
+    if (!(checkDuplicate && reachable(primary, suppressed))) {
       primary.addSuppressed(suppressed);
     }
   }

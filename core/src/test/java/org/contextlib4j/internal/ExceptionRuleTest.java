@@ -78,21 +78,22 @@ class ExceptionRuleTest {
     assertThat(y.getSuppressed()).containsExactly(x);
   }
 
+  // Issue 11: leaving the old one out would lose it; the cycle it closes is harmless.
   @Test
-  void exitThrew_doesNotMakeCycle_whenNewOneIsCauseOfOldOne() {
+  void exitThrew_attachesTheOldOne_evenWhenTheNewOneIsItsCause() {
     RuntimeException y = ex("y");
     RuntimeException x = new RuntimeException("x", y); // the exit unwraps: throw failure.getCause()
     assertThat(ExceptionRule.exitThrew(x, y)).isSameAs(y);
-    assertThat(y.getSuppressed()).isEmpty();
+    assertThat(y.getSuppressed()).containsExactly(x);
   }
 
   @Test
-  void exitThrew_doesNotMakeCycle_whenNewOneIsSuppressedInOldOne() {
+  void exitThrew_attachesTheOldOne_evenWhenTheNewOneIsAttachedDeepInIt() {
     RuntimeException x = ex("x");
     RuntimeException y = ex("y");
     x.addSuppressed(new IllegalStateException("deep", y));
     ExceptionRule.exitThrew(x, y);
-    assertThat(y.getSuppressed()).isEmpty();
+    assertThat(y.getSuppressed()).containsExactly(x);
   }
 
   @Test
@@ -117,12 +118,13 @@ class ExceptionRuleTest {
     assertThat(x.getSuppressed()).isEmpty();
   }
 
+  // Issue 11: new IOException("close failed", x) was lost; try-with-resources attaches it.
   @Test
-  void cleanupThrew_doesNotMakeCycle_whenFailureAlreadyHoldsInFlight() {
+  void cleanupThrew_attachesAFailureWhoseCauseIsTheExceptionInFlight() {
     RuntimeException x = ex("x");
     RuntimeException e = new RuntimeException("e", x);
     assertThat(ExceptionRule.cleanupThrew(x, e)).isSameAs(x);
-    assertThat(x.getSuppressed()).isEmpty();
+    assertThat(x.getSuppressed()).containsExactly(e);
   }
 
   @Test
@@ -165,7 +167,7 @@ class ExceptionRuleTest {
   }
 
   @Test
-  void attachLate_attachesOnce_neverMakesACycle_andLeavesTheInterruptStatusAlone() {
+  void attachLate_attachesOnce_evenWhenThatClosesACycle_andLeavesTheInterruptStatusAlone() {
     RuntimeException inFlight = ex("in flight");
     RuntimeException timeout = ex("timeout");
     inFlight.addSuppressed(timeout);
@@ -175,10 +177,10 @@ class ExceptionRuleTest {
 
     ExceptionRule.attachLate(timeout, late);
     ExceptionRule.attachLate(timeout, late); // reachable already: not twice
-    ExceptionRule.attachLate(timeout, holdsInFlight); // would make a cycle
+    ExceptionRule.attachLate(timeout, holdsInFlight); // closes a cycle, but is lost otherwise
     ExceptionRule.attachLate(timeout, lateInterrupt);
 
-    assertThat(timeout.getSuppressed()).containsExactly(late, lateInterrupt);
+    assertThat(timeout.getSuppressed()).containsExactly(late, holdsInFlight, lateInterrupt);
     assertThat(Thread.interrupted()).as("interrupt status of the completing thread").isFalse();
   }
 }
