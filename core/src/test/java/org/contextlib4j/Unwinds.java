@@ -48,6 +48,18 @@ final class Unwinds {
   /** A plain cleanup (a close, a callback) that throws {@code thrown}. */
   record Close(Throwable thrown) implements Step {}
 
+  /**
+   * A plain cleanup that runs {@code failing} inside itself and lets what it throws out (from a
+   * sync cleanup, and from an async one as its failed stage); what it threw is recorded in {@code
+   * raised}.
+   */
+  record CloseRaising(Failing failing, List<Throwable> raised) implements Step {}
+
+  /** Code that fails, for {@link CloseRaising}: a recursion that overflows, an allocation. */
+  interface Failing {
+    void run() throws Throwable;
+  }
+
   /** An exception-aware exit that throws {@code thrown}. */
   record Exit(Throwable thrown) implements Step {}
 
@@ -117,7 +129,13 @@ final class Unwinds {
   }
 
   private static void registerSync(AbstractExitStack stack, Step step, AtomicInteger ran) {
-    if (step instanceof Close c) {
+    if (step instanceof CloseRaising c) {
+      stack.callback(
+          () -> {
+            ran.incrementAndGet();
+            raise(c);
+          });
+    } else if (step instanceof Close c) {
       stack.callback(
           () -> {
             ran.incrementAndGet();
@@ -139,7 +157,18 @@ final class Unwinds {
   }
 
   private static void registerAsync(AsyncExitStack stack, Step step, AtomicInteger ran) {
-    if (step instanceof Close c) {
+    if (step instanceof CloseRaising c) {
+      stack.pushAsyncCallback(
+          () -> {
+            ran.incrementAndGet();
+            try {
+              raise(c);
+              return CompletableFuture.completedFuture(null);
+            } catch (Throwable t) {
+              return CompletableFuture.failedFuture(t);
+            }
+          });
+    } else if (step instanceof Close c) {
       stack.pushAsyncCallback(
           () -> {
             ran.incrementAndGet();
@@ -157,6 +186,15 @@ final class Unwinds {
             ran.incrementAndGet();
             return CompletableFuture.completedFuture(true);
           });
+    }
+  }
+
+  private static void raise(CloseRaising c) {
+    try {
+      c.failing().run();
+    } catch (Throwable t) {
+      c.raised().add(t);
+      throw ExitStackContract.sneaky(t);
     }
   }
 

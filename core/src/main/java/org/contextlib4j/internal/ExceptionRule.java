@@ -15,6 +15,7 @@
  */
 package org.contextlib4j.internal;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -46,15 +47,53 @@ import org.jspecify.annotations.Nullable;
  * it too, and printStackTrace prints it as [CIRCULAR REFERENCE]) and CPython keeps the exception
  * as well (Y.__context__ = X although X.__cause__ is Y).
  *
- * An InterruptedException that stops propagating by itself (attached to another exception, or
- * suppressed by an exit) sets the thread's interrupt status again, so the interrupt is not lost.
+ * "Attached" means: made reachable from the exception that propagates, the other one. One helper
+ * (settle) does it for exitThrew (Y preferred) and cleanupThrew (X preferred, or the VM error E), in
+ * this order:
  *
- * The functions are pure apart from addSuppressed, never create an exception, and never lose one.
+ *   (a) the other is the preferred one, or reachable from it already  -> the preferred one
+ *   (b) preferred.addSuppressed(other), if it held                     -> the preferred one
+ *   (c) preferred.initCause(other), if the cause was unset and it held -> the preferred one
+ *   (d) the same the other way round, (a) to (c)                       -> the other one
+ *   (e) neither can hold the other                                     -> the preferred one; the
+ *                                                                         other is lost
+ *
+ * (b) does not always hold: an exception made with enableSuppression = false ignores addSuppressed,
+ * and so do the errors the JVM raises itself. A StackOverflowError from real recursion and an
+ * OutOfMemoryError from a real allocation (measured on JDK 17 and 25) have suppression disabled and
+ * their cause set to null, so initCause throws: nothing can be attached to them. So a VM error made
+ * by code still becomes primary with X attached, while one the JVM raised is attached to X (as
+ * try-with-resources does), and a failing cleanup's exception propagates with such an error in
+ * flight attached to it. Whether addSuppressed held is read back once per exception and thread (see
+ * Known): getSuppressed() copies the list.
+ *
+ * (e) is the one loss the rule cannot avoid: two exceptions that can hold nothing (two JVM-raised
+ * errors, or one and an exception with suppression disabled).
+ *
+ * An InterruptedException that stops propagating by itself (attached to another, or suppressed by
+ * an exit, or lost in (e)) sets the thread's interrupt status again, so the interrupt is not lost.
+ *
+ * The functions are pure apart from addSuppressed and initCause, never create an exception, and
+ * lose one only in case (e).
  */
 
 /**
  * The exception rule shared by every stack: how the result of one cleanup changes the exception in
  * flight. See the overview comment in the source for the table.
+ *
+ * <p>When its aims conflict they rank: never a lost exception, then never an exception attached to
+ * itself, then no cycle the library itself creates.
+ *
+ * <p>One loss cannot be avoided, and is measured rather than assumed: the errors the JVM raises
+ * itself can hold nothing. A {@link StackOverflowError} from real recursion and an {@link
+ * OutOfMemoryError} from a real allocation (JDK 17 and 25) have suppression disabled and their
+ * cause set to null: {@code addSuppressed} does nothing and {@code initCause} throws. (Once its few
+ * preallocated out-of-memory errors are used up, the JVM throws one shared instance.) The rule then
+ * attaches the other way round: such an error from a cleanup is attached to the exception in flight
+ * instead of replacing it, and a failing cleanup's exception with such an error in flight
+ * propagates with the error attached. Only when neither of the two exceptions can hold the other
+ * (two such errors, or one and an exception made with {@code enableSuppression = false}) does the
+ * preferred one propagate alone, and the other is lost.
  */
 public final class ExceptionRule {
   private ExceptionRule() {}
@@ -97,15 +136,21 @@ public final class ExceptionRule {
    * to it unless it is the same exception or is already reachable from it (even if attaching closes
    * a cycle: leaving it out would lose it).
    *
+   * <p>If {@code thrown} can hold nothing (its suppression is disabled and its cause set) but the
+   * exception in flight can hold it, the exception in flight stays, with {@code thrown} attached:
+   * otherwise one of them would be lost. If neither can hold the other, {@code thrown} is returned
+   * and the other is lost.
+   *
    * @param inFlight the exception in flight before the exit ran, or null
    * @param thrown what the exit threw
-   * @return the exception in flight after the exit: always {@code thrown}
+   * @return the exception in flight after the exit: {@code thrown}, or in the case above {@code
+   *     inFlight}
    */
   public static Throwable exitThrew(@Nullable Throwable inFlight, Throwable thrown) {
-    if (inFlight != null && thrown != inFlight) {
-      attach(thrown, inFlight, true);
+    if (inFlight == null || thrown == inFlight) {
+      return thrown;
     }
-    return thrown;
+    return settle(thrown, inFlight, true);
   }
 
   /**
@@ -115,7 +160,12 @@ public final class ExceptionRule {
    * <p>One exception to "what was in flight stays": a {@link VirtualMachineError} (out of memory,
    * stack overflow, an internal error) is never hidden under an ordinary exception. It becomes the
    * exception in flight, with the ordinary one attached to it (the ranking of Scala's {@code
-   * Using}).
+   * Using}), if it can hold it.
+   *
+   * <p>If the exception that should stay can hold nothing (its suppression is disabled and its
+   * cause set, as for the errors the JVM raises itself), the other one is returned instead, with it
+   * attached; if neither can hold the other, the one that should stay is returned and the other is
+   * lost.
    *
    * @param inFlight the exception in flight before the cleanup ran, or null
    * @param thrown what the cleanup threw
@@ -128,13 +178,11 @@ public final class ExceptionRule {
       return inFlight == null ? thrown : inFlight;
     }
     if (thrown instanceof VirtualMachineError && !(inFlight instanceof VirtualMachineError)) {
-      attach(thrown, inFlight, true);
-      return thrown;
+      return settle(thrown, inFlight, true);
     }
     // No duplicate check here: it would walk the in-flight exception's tree, which grows with each
     // failing cleanup (quadratic for a million of them); a cleanup's fresh failure is not in it.
-    attach(inFlight, thrown, false);
-    return inFlight;
+    return settle(inFlight, thrown, false);
   }
 
   /**
@@ -148,28 +196,85 @@ public final class ExceptionRule {
    * @param late the late failure
    */
   public static void attachLate(Throwable timeout, Throwable late) {
-    addUnlessReachable(timeout, late, true);
+    if (late != timeout) {
+      hold(timeout, late, true);
+    }
   }
 
   /**
-   * Attaches {@code suppressed} to {@code primary} unless (if {@code checkDuplicate}) it is already
-   * reachable from it; an {@link InterruptedException} that ends up attached sets the current
-   * thread's interrupt status again, so that the interrupt is not lost.
+   * Makes one of the two distinct exceptions reachable from the other, {@code preferred} from
+   * {@code other} only if {@code preferred} can hold nothing ((a) to (e) of the overview), and
+   * returns the one that propagates. If the one that stops propagating by itself is an {@link
+   * InterruptedException}, the interrupt status is set again.
    */
-  private static void attach(Throwable primary, Throwable suppressed, boolean checkDuplicate) {
-    addUnlessReachable(primary, suppressed, checkDuplicate);
-    keepInterrupt(suppressed);
+  private static Throwable settle(Throwable preferred, Throwable other, boolean checkDuplicate) {
+    boolean swap = !hold(preferred, other, checkDuplicate) && hold(other, preferred, true);
+    keepInterrupt(swap ? preferred : other);
+    return swap ? other : preferred;
   }
 
   /**
-   * Adds {@code suppressed} to {@code primary} unless (if asked) it is reachable from it already.
-   * Whether {@code primary} is reachable from {@code suppressed} (a cycle) does not matter: that
-   * walk was quadratic over a chain of replacements, and skipping lost the exception.
+   * Makes {@code suppressed} reachable from {@code primary}, unless (if {@code checkDuplicate}) it
+   * is reachable from it already: with {@code addSuppressed} if that holds, otherwise with {@code
+   * initCause} if the cause is unset. Tells whether it is reachable now.
    */
-  private static void addUnlessReachable(
-      Throwable primary, Throwable suppressed, boolean checkDuplicate) {
-    if (!(checkDuplicate && reachable(primary, suppressed))) {
+  private static boolean hold(Throwable primary, Throwable suppressed, boolean checkDuplicate) {
+    return (checkDuplicate && reachable(primary, suppressed))
+        || addSuppressed(primary, suppressed)
+        || initCause(primary, suppressed);
+  }
+
+  /** {@code addSuppressed}, and whether it held: it does nothing if suppression is disabled. */
+  private static boolean addSuppressed(Throwable primary, Throwable suppressed) {
+    try {
       primary.addSuppressed(suppressed);
+    } catch (Throwable outOfMemory) { // growing the list; nothing else is possible here
+      return false;
+    }
+    return holdsSuppressed(primary);
+  }
+
+  /**
+   * Whether {@code primary}, to which an exception was just added, holds suppressed exceptions.
+   * Read back with {@code getSuppressed()} once per exception and thread: it copies the list, so
+   * reading it at every attach would make a million failing cleanups quadratic.
+   */
+  private static boolean holdsSuppressed(Throwable primary) {
+    WeakReference<Known> ref = KNOWN.get();
+    Known known = ref == null ? null : ref.get();
+    if (known != null && known.holder == primary) {
+      return true;
+    }
+    if (primary.getSuppressed().length == 0) {
+      return false;
+    }
+    KNOWN.set(new WeakReference<>(new Known(primary)));
+    return true;
+  }
+
+  /** {@code initCause}, and whether it held: it throws if the cause is set (even to null). */
+  private static boolean initCause(Throwable primary, Throwable cause) {
+    try {
+      primary.initCause(cause);
+      return primary.getCause() == cause;
+    } catch (Throwable causeSetAlready) { // or what an overriding initCause throws
+      return false;
+    }
+  }
+
+  /**
+   * The last exception this thread found to hold suppressed exceptions; that never changes for an
+   * instance. Held only through a {@link WeakReference}, so that it never keeps an exception (or
+   * what it refers to) alive: a collection forgets it, and the next attach reads the list again.
+   */
+  private static final ThreadLocal<WeakReference<Known>> KNOWN = new ThreadLocal<>();
+
+  /** What {@link #KNOWN} records. */
+  private static final class Known {
+    final Throwable holder;
+
+    Known(Throwable holder) {
+      this.holder = holder;
     }
   }
 
