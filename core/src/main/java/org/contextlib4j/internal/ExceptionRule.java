@@ -71,7 +71,9 @@ import org.jspecify.annotations.Nullable;
  * errors, or one and an exception with suppression disabled).
  *
  * An InterruptedException that stops propagating by itself (attached to another, or suppressed by
- * an exit, or lost in (e)) sets the thread's interrupt status again, so the interrupt is not lost.
+ * an exit, or lost in (e)) sets the thread's interrupt status again, so the interrupt is not lost;
+ * unless the caller passes resetInterrupt = false: the async driver folds on whichever thread
+ * completed a stage, which it must not interrupt.
  *
  * The functions are pure apart from addSuppressed and initCause, never create an exception, and
  * lose one only in case (e).
@@ -106,11 +108,29 @@ public final class ExceptionRule {
    * @return the exception in flight after the exit
    */
   public static @Nullable Throwable exitReturned(@Nullable Throwable inFlight, boolean suppress) {
-    if (suppress && inFlight != null) {
-      keepInterrupt(inFlight);
-      return null;
+    return exitReturned(inFlight, suppress, true);
+  }
+
+  /**
+   * {@link #exitReturned(Throwable, boolean)}, setting the interrupt status again only if {@code
+   * resetInterrupt}: a driver that folds on whichever thread completed a stage must not interrupt
+   * that thread.
+   *
+   * @param inFlight the exception in flight before the exit ran, or null
+   * @param suppress what the exit returned
+   * @param resetInterrupt whether a suppressed {@link InterruptedException} sets the current
+   *     thread's interrupt status again
+   * @return the exception in flight after the exit
+   */
+  public static @Nullable Throwable exitReturned(
+      @Nullable Throwable inFlight, boolean suppress, boolean resetInterrupt) {
+    if (!suppress) {
+      return inFlight;
     }
-    return suppress ? null : inFlight;
+    if (resetInterrupt) {
+      keepInterrupt(inFlight);
+    }
+    return null;
   }
 
   /**
@@ -147,10 +167,25 @@ public final class ExceptionRule {
    *     inFlight}
    */
   public static Throwable exitThrew(@Nullable Throwable inFlight, Throwable thrown) {
+    return exitThrew(inFlight, thrown, true);
+  }
+
+  /**
+   * {@link #exitThrew(Throwable, Throwable)}, setting the interrupt status again only if {@code
+   * resetInterrupt}.
+   *
+   * @param inFlight the exception in flight before the exit ran, or null
+   * @param thrown what the exit threw
+   * @param resetInterrupt whether an {@link InterruptedException} that stops propagating by itself
+   *     sets the current thread's interrupt status again
+   * @return the exception in flight after the exit
+   */
+  public static Throwable exitThrew(
+      @Nullable Throwable inFlight, Throwable thrown, boolean resetInterrupt) {
     if (inFlight == null || thrown == inFlight) {
       return thrown;
     }
-    return settle(thrown, inFlight, true);
+    return settle(thrown, inFlight, true, resetInterrupt);
   }
 
   /**
@@ -172,17 +207,32 @@ public final class ExceptionRule {
    * @return the exception in flight after the cleanup
    */
   public static Throwable cleanupThrew(@Nullable Throwable inFlight, Throwable thrown) {
+    return cleanupThrew(inFlight, thrown, true);
+  }
+
+  /**
+   * {@link #cleanupThrew(Throwable, Throwable)}, setting the interrupt status again only if {@code
+   * resetInterrupt}.
+   *
+   * @param inFlight the exception in flight before the cleanup ran, or null
+   * @param thrown what the cleanup threw
+   * @param resetInterrupt whether an {@link InterruptedException} that stops propagating by itself
+   *     sets the current thread's interrupt status again
+   * @return the exception in flight after the cleanup
+   */
+  public static Throwable cleanupThrew(
+      @Nullable Throwable inFlight, Throwable thrown, boolean resetInterrupt) {
     if (inFlight == null || thrown == inFlight) {
       // thrown == inFlight: a close that rethrows the failure it already reported; attaching it
       // to itself would throw IllegalArgumentException.
       return inFlight == null ? thrown : inFlight;
     }
     if (thrown instanceof VirtualMachineError && !(inFlight instanceof VirtualMachineError)) {
-      return settle(thrown, inFlight, true);
+      return settle(thrown, inFlight, true, resetInterrupt);
     }
     // No duplicate check here: it would walk the in-flight exception's tree, which grows with each
     // failing cleanup (quadratic for a million of them); a cleanup's fresh failure is not in it.
-    return settle(inFlight, thrown, false);
+    return settle(inFlight, thrown, false, resetInterrupt);
   }
 
   /**
@@ -205,11 +255,14 @@ public final class ExceptionRule {
    * Makes one of the two distinct exceptions reachable from the other, {@code preferred} from
    * {@code other} only if {@code preferred} can hold nothing ((a) to (e) of the overview), and
    * returns the one that propagates. If the one that stops propagating by itself is an {@link
-   * InterruptedException}, the interrupt status is set again.
+   * InterruptedException}, the interrupt status is set again if {@code resetInterrupt}.
    */
-  private static Throwable settle(Throwable preferred, Throwable other, boolean checkDuplicate) {
+  private static Throwable settle(
+      Throwable preferred, Throwable other, boolean checkDuplicate, boolean resetInterrupt) {
     boolean swap = !hold(preferred, other, checkDuplicate) && hold(other, preferred, true);
-    keepInterrupt(swap ? preferred : other);
+    if (resetInterrupt) {
+      keepInterrupt(swap ? preferred : other);
+    }
     return swap ? other : preferred;
   }
 
@@ -283,7 +336,7 @@ public final class ExceptionRule {
    * suppressed by an exit) would swallow the interrupt: set the status again, as a catch block that
    * does not rethrow should.
    */
-  private static void keepInterrupt(Throwable handled) {
+  private static void keepInterrupt(@Nullable Throwable handled) {
     if (handled instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }
