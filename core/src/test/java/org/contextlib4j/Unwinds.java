@@ -23,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -90,15 +91,19 @@ final class Unwinds {
             registerAsync(stack, step, ran);
           }
         }
-        Throwable out = null;
-        try {
-          AsyncTesting.join(block == null ? stack.closeAsync() : stack.closeAsync(block));
-        } catch (Throwable t) {
-          out = t;
-        }
-        yield new Outcome(out, ran.get());
+        yield new Outcome(
+            failureOf(block == null ? stack.closeAsync() : stack.closeAsync(block)), ran.get());
       }
     };
+  }
+
+  /**
+   * The stage's failure as the stage holds it, as the value of {@code handle}: {@code get()},
+   * {@code join()} and the stage {@code whenComplete} returns build a wrapper around it, whose
+   * constructor calls its {@code toString()} (a hostile one throws).
+   */
+  private static @Nullable Throwable failureOf(CompletionStage<?> stage) {
+    return AsyncTesting.join(stage.handle((value, t) -> t));
   }
 
   private static Outcome runSync(

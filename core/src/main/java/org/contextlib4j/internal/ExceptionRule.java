@@ -75,8 +75,18 @@ import org.jspecify.annotations.Nullable;
  * unless the caller passes resetInterrupt = false: the async driver folds on whichever thread
  * completed a stage, which it must not interrupt.
  *
- * The functions are pure apart from addSuppressed and initCause, never create an exception, and
- * lose one only in case (e).
+ * Exceptions are user objects. The rule calls getCause, initCause, getSuppressed and addSuppressed
+ * on them, nothing else (not toString, getMessage or getStackTrace); the first two can be overridden
+ * to do anything, the last two are final but can run out of memory. Every call is guarded: a
+ * getCause that throws reads as no cause, a failing getSuppressed as none, a failing addSuppressed
+ * or initCause as "did not hold". What the broken method threw is dropped: it is the answer of a
+ * broken method, not a failure of the block or of a cleanup; the two exceptions are settled as any
+ * others. Every walk of a graph looks at WALK_BUDGET exceptions at most: a getCause that returns a
+ * fresh exception on every call is an endless chain. Beyond the budget an exception that is in fact
+ * reachable already may be attached once more: a duplicate, never a loss.
+ *
+ * The functions are pure apart from addSuppressed and initCause, never create an exception, never
+ * throw, and lose one only in case (e).
  */
 
 /**
@@ -98,6 +108,9 @@ import org.jspecify.annotations.Nullable;
  * preferred one propagate alone, and the other is lost.
  */
 public final class ExceptionRule {
+  /** How many exceptions one walk of a graph looks at, at most; see {@link #reachable}. */
+  static final int WALK_BUDGET = 1_000;
+
   private ExceptionRule() {}
 
   /**
@@ -279,12 +292,14 @@ public final class ExceptionRule {
 
   /** {@code addSuppressed}, and whether it held: it does nothing if suppression is disabled. */
   private static boolean addSuppressed(Throwable primary, Throwable suppressed) {
+    boolean added;
     try {
       primary.addSuppressed(suppressed);
+      added = true;
     } catch (Throwable outOfMemory) { // growing the list; nothing else is possible here
-      return false;
+      added = false;
     }
-    return holdsSuppressed(primary);
+    return added && holdsSuppressed(primary);
   }
 
   /**
@@ -298,7 +313,7 @@ public final class ExceptionRule {
     if (known != null && known.holder == primary) {
       return true;
     }
-    if (primary.getSuppressed().length == 0) {
+    if (suppressedOf(primary).length == 0) {
       return false;
     }
     KNOWN.set(new WeakReference<>(new Known(primary)));
@@ -307,12 +322,14 @@ public final class ExceptionRule {
 
   /** {@code initCause}, and whether it held: it throws if the cause is set (even to null). */
   private static boolean initCause(Throwable primary, Throwable cause) {
+    boolean set;
     try {
       primary.initCause(cause);
-      return primary.getCause() == cause;
+      set = true;
     } catch (Throwable causeSetAlready) { // or what an overriding initCause throws
-      return false;
+      set = false;
     }
+    return set && causeOf(primary) == cause;
   }
 
   /**
@@ -344,41 +361,78 @@ public final class ExceptionRule {
 
   /**
    * Tells whether {@code target} is {@code from}, or occurs in its cause chain or suppressed lists,
-   * recursively. Iterative, and safe on graphs that already contain cycles.
+   * recursively. Iterative, safe on graphs that already contain cycles, and bounded: it looks at
+   * {@link #WALK_BUDGET} exceptions at most (a {@code getCause} that makes a fresh exception on
+   * every call is an endless chain), and answers false for what lies beyond.
    */
   static boolean reachable(Throwable from, Throwable target) {
     if (from == target) {
       return true;
     }
-    Throwable cause = from.getCause();
-    Throwable[] suppressed = from.getSuppressed();
+    Throwable cause = causeOf(from);
+    Throwable[] suppressed = suppressedOf(from);
     if (cause == null && suppressed.length == 0) {
       return false; // the common case: a fresh exception; no allocation
     }
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     ArrayDeque<Throwable> work = new ArrayDeque<>();
     seen.add(from);
-    work.push(from);
-    while (!work.isEmpty()) {
-      Throwable t = work.pop();
-      Throwable c = t.getCause();
-      if (c != null) {
-        if (c == target) {
-          return true;
-        }
-        if (seen.add(c)) {
-          work.push(c);
-        }
+    while (true) {
+      if (cause == target) {
+        return true;
       }
-      for (Throwable s : t.getSuppressed()) {
+      offer(cause, seen, work);
+      for (Throwable s : suppressed) {
         if (s == target) {
           return true;
         }
-        if (seen.add(s)) {
-          work.push(s);
-        }
+        offer(s, seen, work);
       }
+      Throwable next = work.poll();
+      if (next == null) {
+        return false;
+      }
+      cause = causeOf(next);
+      suppressed = suppressedOf(next);
     }
-    return false;
   }
+
+  /** Queues {@code t} to be looked at, if it is new and the walk's budget allows. */
+  private static void offer(
+      @Nullable Throwable t, Set<Throwable> seen, ArrayDeque<Throwable> work) {
+    if (t != null && seen.size() < WALK_BUDGET && seen.add(t)) {
+      work.push(t);
+    }
+  }
+
+  /**
+   * {@code t.getCause()}, or null if it throws. It is the one method of a throwable the library
+   * reads that a subclass can override, so it can do anything: a failure of it is the answer of a
+   * broken method, not a failure of the block or of a cleanup, and is dropped.
+   */
+  static @Nullable Throwable causeOf(Throwable t) {
+    Throwable cause;
+    try {
+      cause = t.getCause();
+    } catch (Throwable broken) {
+      cause = null;
+    }
+    return cause;
+  }
+
+  /**
+   * {@code t.getSuppressed()}, or none if it throws: it is final, but copies the list, and can run
+   * out of memory doing so.
+   */
+  private static Throwable[] suppressedOf(Throwable t) {
+    Throwable[] suppressed;
+    try {
+      suppressed = t.getSuppressed();
+    } catch (Throwable outOfMemory) {
+      suppressed = NONE;
+    }
+    return suppressed;
+  }
+
+  private static final Throwable[] NONE = {};
 }

@@ -144,15 +144,20 @@ class ExceptionRuleTest {
   }
 
   @Test
-  void reachable_handlesDeepChainsIteratively() {
+  void reachable_walksDeepChainsIteratively_upToItsBudget() {
     RuntimeException root = ex("root");
     RuntimeException current = root;
+    RuntimeException withinTheBudget = root;
     for (int i = 0; i < 100_000; i++) {
       RuntimeException next = ex("n" + i);
       current.addSuppressed(next);
       current = next;
+      if (i == ExceptionRule.WALK_BUDGET / 2) {
+        withinTheBudget = next;
+      }
     }
-    assertThat(ExceptionRule.reachable(root, current)).isTrue();
+    assertThat(ExceptionRule.reachable(root, withinTheBudget)).isTrue();
+    assertThat(ExceptionRule.reachable(root, current)).as("beyond the budget").isFalse();
   }
 
   @Test
