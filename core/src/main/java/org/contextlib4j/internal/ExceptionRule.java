@@ -58,13 +58,21 @@ import org.jspecify.annotations.Nullable;
  *   (e) neither can hold the other                                     -> the preferred one; the
  *                                                                         other is lost
  *
+ * (a) makes the same exception thrown by two cleanups attach once, and a close that rethrows the
+ * cause of X attach nothing. It must not make an unwinding quadratic: X's suppressed list grows
+ * with every failing cleanup, and getSuppressed() copies it. So X is walked once (bounded), when
+ * the rule first attaches to it, and what is reachable from it is then recorded per thread (see
+ * Known): what the walk saw, and what the rule attached since, WALK_BUDGET exceptions at most. The
+ * record is never wrong (reachability only grows) but can be incomplete: an exception other code
+ * attached meanwhile, or one beyond the bound, is attached once more. A duplicate, never a loss.
+ *
  * (b) does not always hold: an exception made with enableSuppression = false ignores addSuppressed,
  * and so do the errors the JVM raises itself. A StackOverflowError from real recursion and an
  * OutOfMemoryError from a real allocation (measured on JDK 17 and 25) have suppression disabled and
  * their cause set to null, so initCause throws: nothing can be attached to them. So a VM error made
  * by code still becomes primary with X attached, while one the JVM raised is attached to X (as
  * try-with-resources does), and a failing cleanup's exception propagates with such an error in
- * flight attached to it. Whether addSuppressed held is read back once per exception and thread (see
+ * flight attached to it. Whether addSuppressed held is read back once per exception and thread (in
  * Known): getSuppressed() copies the list.
  *
  * (e) is the one loss the rule cannot avoid: two exceptions that can hold nothing (two JVM-raised
@@ -198,7 +206,7 @@ public final class ExceptionRule {
     if (inFlight == null || thrown == inFlight) {
       return thrown;
     }
-    return settle(thrown, inFlight, true, resetInterrupt);
+    return settle(thrown, inFlight, resetInterrupt);
   }
 
   /**
@@ -240,12 +248,9 @@ public final class ExceptionRule {
       // to itself would throw IllegalArgumentException.
       return inFlight == null ? thrown : inFlight;
     }
-    if (thrown instanceof VirtualMachineError && !(inFlight instanceof VirtualMachineError)) {
-      return settle(thrown, inFlight, true, resetInterrupt);
-    }
-    // No duplicate check here: it would walk the in-flight exception's tree, which grows with each
-    // failing cleanup (quadratic for a million of them); a cleanup's fresh failure is not in it.
-    return settle(inFlight, thrown, false, resetInterrupt);
+    return thrown instanceof VirtualMachineError && !(inFlight instanceof VirtualMachineError)
+        ? settle(thrown, inFlight, resetInterrupt)
+        : settle(inFlight, thrown, resetInterrupt);
   }
 
   /**
@@ -260,7 +265,7 @@ public final class ExceptionRule {
    */
   public static void attachLate(Throwable timeout, Throwable late) {
     if (late != timeout) {
-      hold(timeout, late, true);
+      hold(timeout, late);
     }
   }
 
@@ -270,9 +275,8 @@ public final class ExceptionRule {
    * returns the one that propagates. If the one that stops propagating by itself is an {@link
    * InterruptedException}, the interrupt status is set again if {@code resetInterrupt}.
    */
-  private static Throwable settle(
-      Throwable preferred, Throwable other, boolean checkDuplicate, boolean resetInterrupt) {
-    boolean swap = !hold(preferred, other, checkDuplicate) && hold(other, preferred, true);
+  private static Throwable settle(Throwable preferred, Throwable other, boolean resetInterrupt) {
+    boolean swap = !hold(preferred, other) && hold(other, preferred);
     if (resetInterrupt) {
       keepInterrupt(swap ? preferred : other);
     }
@@ -280,44 +284,42 @@ public final class ExceptionRule {
   }
 
   /**
-   * Makes {@code suppressed} reachable from {@code primary}, unless (if {@code checkDuplicate}) it
-   * is reachable from it already: with {@code addSuppressed} if that holds, otherwise with {@code
-   * initCause} if the cause is unset. Tells whether it is reachable now.
+   * Makes {@code other} reachable from {@code primary}, unless it is reachable from it already:
+   * with {@code addSuppressed} if that holds, otherwise with {@code initCause} if the cause is
+   * unset. Tells whether it is reachable now.
+   *
+   * <p>Linear over an unwinding: the exception in flight is walked once (per thread, see {@link
+   * Known}), when the rule first attaches to it, and not again for each attach, since its
+   * suppressed list grows with each failing cleanup (a million of them were quadratic) and reading
+   * it copies it.
    */
-  private static boolean hold(Throwable primary, Throwable suppressed, boolean checkDuplicate) {
-    return (checkDuplicate && reachable(primary, suppressed))
-        || addSuppressed(primary, suppressed)
-        || initCause(primary, suppressed);
-  }
-
-  /** {@code addSuppressed}, and whether it held: it does nothing if suppression is disabled. */
-  private static boolean addSuppressed(Throwable primary, Throwable suppressed) {
-    boolean added;
-    try {
-      primary.addSuppressed(suppressed);
-      added = true;
-    } catch (Throwable outOfMemory) { // growing the list; nothing else is possible here
-      added = false;
+  private static boolean hold(Throwable primary, Throwable other) {
+    Known known = knownAbout(primary);
+    if (known == null) {
+      known = walk(primary, other);
+      KNOWN.set(new WeakReference<>(known));
     }
-    return added && holdsSuppressed(primary);
-  }
-
-  /**
-   * Whether {@code primary}, to which an exception was just added, holds suppressed exceptions.
-   * Read back with {@code getSuppressed()} once per exception and thread: it copies the list, so
-   * reading it at every attach would make a million failing cleanups quadratic.
-   */
-  private static boolean holdsSuppressed(Throwable primary) {
-    WeakReference<Known> ref = KNOWN.get();
-    Known known = ref == null ? null : ref.get();
-    if (known != null && known.holder == primary) {
+    if (known.has(other)) {
+      return true; // reachable already
+    }
+    if (addSuppressed(primary, other) && (known.holds || suppressedOf(primary).length > 0)) {
+      known.holds = true; // suppression is enabled, which never changes for an exception
+      known.record(other);
       return true;
     }
-    if (suppressedOf(primary).length == 0) {
-      return false;
+    return initCause(primary, other);
+  }
+
+  /** {@code addSuppressed}, and whether it returned: it can run out of memory growing the list. */
+  private static boolean addSuppressed(Throwable primary, Throwable other) {
+    boolean added;
+    try {
+      primary.addSuppressed(other);
+      added = true;
+    } catch (Throwable outOfMemory) { // nothing else is possible here: other is neither it nor null
+      added = false;
     }
-    KNOWN.set(new WeakReference<>(new Known(primary)));
-    return true;
+    return added;
   }
 
   /** {@code initCause}, and whether it held: it throws if the cause is set (even to null). */
@@ -332,19 +334,53 @@ public final class ExceptionRule {
     return set && causeOf(primary) == cause;
   }
 
+  /** {@link #KNOWN}'s record if it is about {@code primary}, or null. */
+  private static @Nullable Known knownAbout(Throwable primary) {
+    WeakReference<Known> ref = KNOWN.get();
+    Known known = ref == null ? null : ref.get();
+    return known != null && known.holder == primary ? known : null;
+  }
+
   /**
-   * The last exception this thread found to hold suppressed exceptions; that never changes for an
-   * instance. Held only through a {@link WeakReference}, so that it never keeps an exception (or
-   * what it refers to) alive: a collection forgets it, and the next attach reads the list again.
+   * What this thread learned about the last exception it walked (to attach another to it): whether
+   * it holds suppressed exceptions, and which exceptions are reachable from it, {@link
+   * #WALK_BUDGET} of them at most (those its walk saw, then those the rule attached). Both only
+   * grow for a given exception, so the record is never wrong, only incomplete (others may have
+   * attached more since, and it is bounded): an exception reachable in fact but not in the record
+   * is attached once more, a duplicate, never a loss. Bounded because a large identity set is slow
+   * to grow and to search: unbounded, it made a million failing cleanups 10 times slower.
+   *
+   * <p>Held only through a {@link WeakReference}: the record refers to the exceptions strongly
+   * (identity sets hold their keys), but nothing refers to the record strongly, so it keeps no
+   * exception (nor what exceptions refer to) alive after the unwinding. A collection forgets it,
+   * and the next attach walks again.
    */
   private static final ThreadLocal<WeakReference<Known>> KNOWN = new ThreadLocal<>();
 
   /** What {@link #KNOWN} records. */
-  private static final class Known {
+  static final class Known {
     final Throwable holder;
+    private final Set<Throwable> reachable;
 
-    Known(Throwable holder) {
+    /** Whether the holder is known to hold suppressed exceptions (else: not known yet). */
+    boolean holds;
+
+    /** A record about {@code holder}, from whom every member of {@code reachable} is reachable. */
+    Known(Throwable holder, Set<Throwable> reachable) {
       this.holder = holder;
+      this.reachable = reachable;
+    }
+
+    /** {@return whether {@code t} is known to be reachable from the holder} */
+    boolean has(Throwable t) {
+      return reachable.contains(t);
+    }
+
+    /** Records that {@code t} is reachable from the holder now, unless the record is full. */
+    void record(Throwable t) {
+      if (reachable.size() < WALK_BUDGET) {
+        reachable.add(t);
+      }
     }
   }
 
@@ -366,41 +402,35 @@ public final class ExceptionRule {
    * every call is an endless chain), and answers false for what lies beyond.
    */
   static boolean reachable(Throwable from, Throwable target) {
-    if (from == target) {
-      return true;
-    }
-    Throwable cause = causeOf(from);
-    Throwable[] suppressed = suppressedOf(from);
-    if (cause == null && suppressed.length == 0) {
-      return false; // the common case: a fresh exception; no allocation
-    }
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<Throwable> work = new ArrayDeque<>();
-    seen.add(from);
-    while (true) {
-      if (cause == target) {
-        return true;
-      }
-      offer(cause, seen, work);
-      for (Throwable s : suppressed) {
-        if (s == target) {
-          return true;
-        }
-        offer(s, seen, work);
-      }
-      Throwable next = work.poll();
-      if (next == null) {
-        return false;
-      }
-      cause = causeOf(next);
-      suppressed = suppressedOf(next);
-    }
+    return walk(from, target).has(target);
   }
 
-  /** Queues {@code t} to be looked at, if it is new and the walk's budget allows. */
-  private static void offer(
-      @Nullable Throwable t, Set<Throwable> seen, ArrayDeque<Throwable> work) {
-    if (t != null && seen.size() < WALK_BUDGET && seen.add(t)) {
+  /**
+   * {@link #reachable}, as a record of every exception the walk saw (from included, and target if
+   * it is reachable), all of them reachable from {@code from}.
+   */
+  private static Known walk(Throwable from, Throwable target) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>(4));
+    seen.add(from);
+    ArrayDeque<Throwable> work = new ArrayDeque<>(4);
+    for (Throwable next = from; next != null && !seen.contains(target); next = work.poll()) {
+      see(causeOf(next), target, seen, work);
+      for (Throwable s : suppressedOf(next)) {
+        see(s, target, seen, work);
+      }
+    }
+    return new Known(from, seen);
+  }
+
+  /**
+   * Notes {@code t}, reachable from where the walk is: if it is the target, the walk is over; else
+   * it is queued to be looked at, if it is new and the walk's budget allows.
+   */
+  private static void see(
+      @Nullable Throwable t, Throwable target, Set<Throwable> seen, ArrayDeque<Throwable> work) {
+    if (t == target) {
+      seen.add(target);
+    } else if (t != null && seen.size() < WALK_BUDGET && seen.add(t)) {
       work.push(t);
     }
   }

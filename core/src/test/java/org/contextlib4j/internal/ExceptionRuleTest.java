@@ -17,6 +17,11 @@ package org.contextlib4j.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ExceptionRuleTest {
@@ -125,6 +130,56 @@ class ExceptionRuleTest {
     RuntimeException e = new RuntimeException("e", x);
     assertThat(ExceptionRule.cleanupThrew(x, e)).isSameAs(x);
     assertThat(x.getSuppressed()).containsExactly(e);
+  }
+
+  @Test
+  void cleanupThrew_attachesNothing_whenTheFailureIsReachableAlready() {
+    RuntimeException e = ex("e");
+    RuntimeException x = new RuntimeException("x", new IllegalStateException("mid", e));
+    assertThat(ExceptionRule.cleanupThrew(x, e)).isSameAs(x);
+    assertThat(x.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void cleanupThrew_attachesTheSameFailureOnce() {
+    RuntimeException x = ex("x");
+    RuntimeException e = ex("e");
+    RuntimeException other = ex("other");
+    ExceptionRule.cleanupThrew(x, e);
+    ExceptionRule.cleanupThrew(x, other);
+    ExceptionRule.cleanupThrew(x, e);
+    assertThat(x.getSuppressed()).containsExactly(e, other);
+  }
+
+  /** What the rule attached itself it knows without walking again, within its record's bound. */
+  @Test
+  void cleanupThrew_attachesTheSameFailureOnce_evenAfterMoreOthersThanTheBudget() {
+    RuntimeException x = ex("x");
+    RuntimeException first = ex("first");
+    ExceptionRule.cleanupThrew(x, first);
+    for (int i = 0; i < 2 * ExceptionRule.WALK_BUDGET; i++) {
+      ExceptionRule.cleanupThrew(x, ex("e" + i));
+    }
+    ExceptionRule.cleanupThrew(x, first);
+    assertThat(x.getSuppressed()).hasSize(1 + 2 * ExceptionRule.WALK_BUDGET);
+  }
+
+  @Test
+  void theRecordOfWhatIsReachable_holdsTheBudgetAtMost() {
+    RuntimeException holder = ex("holder");
+    Set<Throwable> reachable = Collections.newSetFromMap(new IdentityHashMap<>());
+    ExceptionRule.Known known = new ExceptionRule.Known(holder, reachable);
+    List<RuntimeException> recorded = new ArrayList<>();
+    for (int i = 0; i < ExceptionRule.WALK_BUDGET; i++) {
+      RuntimeException e = ex("e" + i);
+      recorded.add(e);
+      known.record(e);
+    }
+    RuntimeException oneTooMany = ex("one too many");
+    known.record(oneTooMany);
+    assertThat(recorded).allMatch(known::has);
+    assertThat(known.has(oneTooMany)).isFalse();
+    assertThat(reachable).hasSize(ExceptionRule.WALK_BUDGET);
   }
 
   @Test
