@@ -31,11 +31,13 @@ public final class Stages {
    * passed on to dependent stages.
    *
    * @param failure what a stage failed with
-   * @return its cause if it is a {@code CompletionException} with a cause, otherwise itself
+   * @return its cause if it is a {@code CompletionException} with a cause, otherwise itself (also
+   *     if its {@code getCause} throws: the cause of no other exception is read)
    */
   public static Throwable unwrap(Throwable failure) {
-    Throwable cause = failure.getCause();
-    return failure instanceof CompletionException && cause != null ? cause : failure;
+    Throwable cause =
+        failure instanceof CompletionException ? ExceptionRule.causeOf(failure) : null;
+    return cause != null ? cause : failure;
   }
 
   /**

@@ -17,6 +17,11 @@ package org.contextlib4j.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ExceptionRuleTest {
@@ -78,21 +83,22 @@ class ExceptionRuleTest {
     assertThat(y.getSuppressed()).containsExactly(x);
   }
 
+  // Issue 11: leaving the old one out would lose it; the cycle it closes is harmless.
   @Test
-  void exitThrew_doesNotMakeCycle_whenNewOneIsCauseOfOldOne() {
+  void exitThrew_attachesTheOldOne_evenWhenTheNewOneIsItsCause() {
     RuntimeException y = ex("y");
     RuntimeException x = new RuntimeException("x", y); // the exit unwraps: throw failure.getCause()
     assertThat(ExceptionRule.exitThrew(x, y)).isSameAs(y);
-    assertThat(y.getSuppressed()).isEmpty();
+    assertThat(y.getSuppressed()).containsExactly(x);
   }
 
   @Test
-  void exitThrew_doesNotMakeCycle_whenNewOneIsSuppressedInOldOne() {
+  void exitThrew_attachesTheOldOne_evenWhenTheNewOneIsAttachedDeepInIt() {
     RuntimeException x = ex("x");
     RuntimeException y = ex("y");
     x.addSuppressed(new IllegalStateException("deep", y));
     ExceptionRule.exitThrew(x, y);
-    assertThat(y.getSuppressed()).isEmpty();
+    assertThat(y.getSuppressed()).containsExactly(x);
   }
 
   @Test
@@ -117,12 +123,63 @@ class ExceptionRuleTest {
     assertThat(x.getSuppressed()).isEmpty();
   }
 
+  // Issue 11: new IOException("close failed", x) was lost; try-with-resources attaches it.
   @Test
-  void cleanupThrew_doesNotMakeCycle_whenFailureAlreadyHoldsInFlight() {
+  void cleanupThrew_attachesAFailureWhoseCauseIsTheExceptionInFlight() {
     RuntimeException x = ex("x");
     RuntimeException e = new RuntimeException("e", x);
     assertThat(ExceptionRule.cleanupThrew(x, e)).isSameAs(x);
+    assertThat(x.getSuppressed()).containsExactly(e);
+  }
+
+  @Test
+  void cleanupThrew_attachesNothing_whenTheFailureIsReachableAlready() {
+    RuntimeException e = ex("e");
+    RuntimeException x = new RuntimeException("x", new IllegalStateException("mid", e));
+    assertThat(ExceptionRule.cleanupThrew(x, e)).isSameAs(x);
     assertThat(x.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void cleanupThrew_attachesTheSameFailureOnce() {
+    RuntimeException x = ex("x");
+    RuntimeException e = ex("e");
+    RuntimeException other = ex("other");
+    ExceptionRule.cleanupThrew(x, e);
+    ExceptionRule.cleanupThrew(x, other);
+    ExceptionRule.cleanupThrew(x, e);
+    assertThat(x.getSuppressed()).containsExactly(e, other);
+  }
+
+  /** What the rule attached itself it knows without walking again, within its record's bound. */
+  @Test
+  void cleanupThrew_attachesTheSameFailureOnce_evenAfterMoreOthersThanTheBudget() {
+    RuntimeException x = ex("x");
+    RuntimeException first = ex("first");
+    ExceptionRule.cleanupThrew(x, first);
+    for (int i = 0; i < 2 * ExceptionRule.WALK_BUDGET; i++) {
+      ExceptionRule.cleanupThrew(x, ex("e" + i));
+    }
+    ExceptionRule.cleanupThrew(x, first);
+    assertThat(x.getSuppressed()).hasSize(1 + 2 * ExceptionRule.WALK_BUDGET);
+  }
+
+  @Test
+  void theRecordOfWhatIsReachable_holdsTheBudgetAtMost() {
+    RuntimeException holder = ex("holder");
+    Set<Throwable> reachable = Collections.newSetFromMap(new IdentityHashMap<>());
+    ExceptionRule.Known known = new ExceptionRule.Known(holder, reachable);
+    List<RuntimeException> recorded = new ArrayList<>();
+    for (int i = 0; i < ExceptionRule.WALK_BUDGET; i++) {
+      RuntimeException e = ex("e" + i);
+      recorded.add(e);
+      known.record(e);
+    }
+    RuntimeException oneTooMany = ex("one too many");
+    known.record(oneTooMany);
+    assertThat(recorded).allMatch(known::has);
+    assertThat(known.has(oneTooMany)).isFalse();
+    assertThat(reachable).hasSize(ExceptionRule.WALK_BUDGET);
   }
 
   @Test
@@ -142,15 +199,20 @@ class ExceptionRuleTest {
   }
 
   @Test
-  void reachable_handlesDeepChainsIteratively() {
+  void reachable_walksDeepChainsIteratively_upToItsBudget() {
     RuntimeException root = ex("root");
     RuntimeException current = root;
+    RuntimeException withinTheBudget = root;
     for (int i = 0; i < 100_000; i++) {
       RuntimeException next = ex("n" + i);
       current.addSuppressed(next);
       current = next;
+      if (i == ExceptionRule.WALK_BUDGET / 2) {
+        withinTheBudget = next;
+      }
     }
-    assertThat(ExceptionRule.reachable(root, current)).isTrue();
+    assertThat(ExceptionRule.reachable(root, withinTheBudget)).isTrue();
+    assertThat(ExceptionRule.reachable(root, current)).as("beyond the budget").isFalse();
   }
 
   @Test
@@ -165,7 +227,7 @@ class ExceptionRuleTest {
   }
 
   @Test
-  void attachLate_attachesOnce_neverMakesACycle_andLeavesTheInterruptStatusAlone() {
+  void attachLate_attachesOnce_evenWhenThatClosesACycle_andLeavesTheInterruptStatusAlone() {
     RuntimeException inFlight = ex("in flight");
     RuntimeException timeout = ex("timeout");
     inFlight.addSuppressed(timeout);
@@ -175,10 +237,10 @@ class ExceptionRuleTest {
 
     ExceptionRule.attachLate(timeout, late);
     ExceptionRule.attachLate(timeout, late); // reachable already: not twice
-    ExceptionRule.attachLate(timeout, holdsInFlight); // would make a cycle
+    ExceptionRule.attachLate(timeout, holdsInFlight); // closes a cycle, but is lost otherwise
     ExceptionRule.attachLate(timeout, lateInterrupt);
 
-    assertThat(timeout.getSuppressed()).containsExactly(late, lateInterrupt);
+    assertThat(timeout.getSuppressed()).containsExactly(late, holdsInFlight, lateInterrupt);
     assertThat(Thread.interrupted()).as("interrupt status of the completing thread").isFalse();
   }
 }
