@@ -16,7 +16,10 @@
 package org.contextlib4j.benchmarks;
 
 import java.util.concurrent.TimeUnit;
+import org.contextlib4j.CleanupAction;
+import org.contextlib4j.ExitHandler;
 import org.contextlib4j.ExitStack;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,6 +43,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>{@link Nested} measures the other shape: {@code n} stacks, each one registered (with {@code
  * enterContext}) in the previous one and holding one resource, unwound without recursion.
+ *
+ * <p>{@link Failing} measures unwindings in which every entry fails (issue 11).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -145,6 +150,115 @@ public class UnwindScalingBenchmark {
     @Benchmark
     public void nestedStacks() {
       Variants.nestedStacks(resources, n);
+    }
+  }
+
+  /**
+   * Every entry fails (issue 11): {@link #replacingExits}, {@code n} exits that each throw a fresh
+   * exception, replacing the one in flight, to which the rule attaches the replaced one (each
+   * replacement walked the whole chain before issue 11: quadratic); {@link #failingCleanups},
+   * {@code n} callbacks that each throw into one exception in flight, to which the rule attaches
+   * them. The exceptions have no stack trace; the replacing exits create theirs (the rule changes
+   * them), the failing cleanups throw ones created once per trial (it changes only the exception in
+   * flight, created per operation). After every iteration the state checks that the last operation
+   * lost nothing.
+   */
+  @State(Scope.Thread)
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public static class Failing {
+
+    @Param({"10000", "100000", "1000000"})
+    public int n;
+
+    private ExitHandler replacing = failure -> false;
+    private CleanupAction[] failing = new CleanupAction[0];
+    private @Nullable Throwable last;
+
+    /** A failure without a stack trace. */
+    static final class Failure extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      Failure(String message) {
+        super(message, null, true, false);
+      }
+    }
+
+    /** Creates the handler and the failing cleanups, once per trial. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      replacing =
+          failure -> {
+            throw new Failure("exit");
+          };
+      failing = new CleanupAction[n];
+      for (int i = 0; i < n; i++) {
+        Failure failure = new Failure("cleanup");
+        failing[i] =
+            () -> {
+              throw failure;
+            };
+      }
+    }
+
+    /**
+     * Fails the run unless the last operation's exception holds the n others: a chain of n
+     * replacements ending in the block's exception, or n cleanup failures attached to it.
+     */
+    @TearDown(Level.Iteration)
+    public void check() {
+      Throwable t = last;
+      if (t == null) {
+        throw new IllegalStateException("nothing propagated");
+      }
+      if ("body".equals(t.getMessage())) { // failingCleanups
+        if (t.getSuppressed().length != n) {
+          throw new IllegalStateException(t.getSuppressed().length + " cleanup failures attached");
+        }
+      } else { // replacingExits: exit, holding exit, ..., holding the body's
+        int chain = 0;
+        for (Throwable[] s = t.getSuppressed(); s.length == 1; s = s[0].getSuppressed()) {
+          chain++;
+          t = s[0];
+        }
+        if (chain != n || !"body".equals(t.getMessage())) {
+          throw new IllegalStateException("a chain of " + chain + " ending in " + t);
+        }
+      }
+      last = null;
+    }
+
+    /**
+     * {@code stack.push(exit)} n times, each exit throwing; then close with the block's failure.
+     */
+    @Benchmark
+    public @Nullable Throwable replacingExits() {
+      ExitStack stack = new ExitStack();
+      for (int i = 0; i < n; i++) {
+        stack.push(replacing);
+      }
+      last = closeWithFailure(stack);
+      return last;
+    }
+
+    /** {@code stack.callback(action)} n times, each failing; then close with the block's. */
+    @Benchmark
+    public @Nullable Throwable failingCleanups() {
+      ExitStack stack = new ExitStack();
+      for (int i = 0; i < n; i++) {
+        stack.callback(failing[i]);
+      }
+      last = closeWithFailure(stack);
+      return last;
+    }
+
+    private static @Nullable Throwable closeWithFailure(ExitStack stack) {
+      try {
+        stack.close(new Failure("body"));
+        return null;
+      } catch (Failure f) {
+        return f;
+      }
     }
   }
 }
