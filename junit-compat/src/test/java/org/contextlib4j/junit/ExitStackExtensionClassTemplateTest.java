@@ -24,12 +24,9 @@ import static org.contextlib4j.junit.ExitStackExtensionTest.seen;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.contextlib4j.ExitStack;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -39,11 +36,11 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * {@link ExitStackExtension}: a cleanup registered after its callback still runs when JUnit closes
- * the context's store, and the stacks of a {@code @ParameterizedClass} invocation are unwound after
- * that invocation with its failure (both found by a review).
+ * {@link ExitStackExtension} and class templates (JUnit 5.13 and later, so these tests are in
+ * junit-compat and run only on the lines that have them): the stacks of a
+ * {@code @ParameterizedClass} invocation are unwound after that invocation (found by a review).
  */
-class ExitStackExtensionLateAndTemplateTest {
+class ExitStackExtensionClassTemplateTest {
 
   static final Map<String, Throwable> THROWN = new ConcurrentHashMap<>();
 
@@ -58,47 +55,6 @@ class ExitStackExtensionLateAndTemplateTest {
     return t;
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // A registration after the extension's afterEach runs when JUnit closes the store (the first
-  // unwinding used to take the sync and async stacks off the root, so it was lost).
-
-  /** Registered before ExitStackExtension, so its afterEach runs after the extension's. */
-  static final class LateRegistrar implements AfterEachCallback {
-    @Override
-    public void afterEach(ExtensionContext context) throws Exception {
-      LateFixture test = (LateFixture) context.getRequiredTestInstance();
-      ExitStack stack = test.stack;
-      if (stack != null) {
-        stack.callback(() -> see("late", "registeredAfterTheCallback", null));
-      }
-    }
-  }
-
-  @ExtendWith({
-    ExitStackExtensionTest.OnlyInTestKit.class,
-    LateRegistrar.class,
-    ExitStackExtension.class
-  })
-  static class LateFixture {
-    @Nullable ExitStack stack;
-
-    @Test
-    void keepsTheStack(ExitStack stack) {
-      this.stack = stack;
-      stack.callback(() -> see("early", "keepsTheStack", null));
-    }
-  }
-
-  @Test
-  void cleanupRegisteredAfterTheCallback_isRunWhenTheStoreIsClosed() {
-    EngineExecutionResults results = run(LateFixture.class, Map.of());
-    results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
-
-    assertThat(seen("early")).hasSize(1);
-    assertThat(seen("late")).hasSize(1);
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // A stack resolved in a @ParameterizedClass invocation (its @BeforeParameterizedClassInvocation
   // methods, or the constructor of a PER_CLASS parameterized class) is unwound after the
   // invocation, with its failure; before, it was unwound only when JUnit closed the invocation's
