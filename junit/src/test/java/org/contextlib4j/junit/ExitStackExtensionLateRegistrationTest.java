@@ -34,7 +34,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /**
  * {@link ExitStackExtension}: a cleanup registered after its callback still runs when JUnit closes
  * the context's store (found by a review). The first unwinding used to take the sync and async
- * stacks off the root, so such a cleanup was lost.
+ * stacks off the root, so such a cleanup was lost. It also checks that JUnit closes the stored
+ * stacks at all: JUnit 5.10 to 5.12 close only a {@code CloseableResource}, 5.13 and later an
+ * {@link AutoCloseable}.
  */
 class ExitStackExtensionLateRegistrationTest {
 
@@ -76,6 +78,18 @@ class ExitStackExtensionLateRegistrationTest {
     results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
 
     assertThat(seen("early")).hasSize(1);
+    assertThat(seen("late")).hasSize(1);
+  }
+
+  @Test
+  void cleanupRegisteredAfterTheCallback_isRunWhenTheStoreIsClosed_withAutoCloseDisabled() {
+    // From JUnit 5.13 on, this parameter makes the store close only CloseableResource values.
+    EngineExecutionResults results =
+        run(
+            LateFixture.class,
+            Map.of("junit.jupiter.extensions.store.close.autocloseable.enabled", "false"));
+    results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+
     assertThat(seen("late")).hasSize(1);
   }
 }
