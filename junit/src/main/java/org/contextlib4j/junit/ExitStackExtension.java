@@ -15,18 +15,23 @@
  */
 package org.contextlib4j.junit;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.contextlib4j.AsyncExitStack;
 import org.contextlib4j.ExitStack;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstantiationAwareExtension.ExtensionContextScope;
 
 /**
  * A JUnit Jupiter extension that injects an {@link ExitStack} and an {@link AsyncExitStack} into
@@ -74,19 +79,24 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <ul>
  *   <li>one per test for a {@code @Test} method and its {@code @BeforeEach} and {@code @AfterEach}
  *       methods: all of them get the same instance within one test, and another test gets another
- *       one. The same holds for the constructor of a class with the default {@code PER_METHOD}
- *       lifecycle (this extension asks for the test-method scope of {@link
- *       org.junit.jupiter.api.extension.TestInstantiationAwareExtension}).
+ *       one. On JUnit 5.12 and later the same holds for the constructor of a class with the default
+ *       {@code PER_METHOD} lifecycle (this extension asks for the test-method scope of {@link
+ *       org.junit.jupiter.api.extension.TestInstantiationAwareExtension}). JUnit 5.10 and 5.11
+ *       resolve constructor parameters in the class's context: there such a constructor gets the
+ *       class's stack, shared by every instance and unwound after {@code @AfterAll}.
  *   <li>one per invocation for a {@code @ParameterizedTest}, a {@code @RepeatedTest} and any other
  *       {@code @TestTemplate}: each invocation is a test of its own.
  *   <li>one per class for {@code @BeforeAll} and {@code @AfterAll} methods, and for the constructor
  *       of a {@code @TestInstance(PER_CLASS)} class. Each {@code @Nested} class has its own.
- *   <li>one per invocation of a class template ({@code @ParameterizedClass}) for its
- *       {@code @BeforeParameterizedClassInvocation} and {@code @AfterParameterizedClassInvocation}
- *       methods, and for the constructor of such a class with the {@code PER_CLASS} lifecycle;
- *       unwound after the invocation. JUnit 6.1 reports no failure to an invocation's
- *       after-callback, not even that of a {@code @BeforeParameterizedClassInvocation} method, so
- *       its exits see {@code null}; a cleanup's failure fails the invocation, unwrapped.
+ *   <li>one per invocation of a class template ({@code @ParameterizedClass}, JUnit 5.13 and later)
+ *       for its {@code @BeforeParameterizedClassInvocation} and
+ *       {@code @AfterParameterizedClassInvocation} methods, and for the constructor of such a class
+ *       with the {@code PER_CLASS} lifecycle; unwound when JUnit closes the invocation's context,
+ *       at the end of the invocation. Its exits see {@code null}: JUnit keeps no failure for that
+ *       context, not even that of a {@code @BeforeParameterizedClassInvocation} method. A cleanup's
+ *       failure fails the invocation: an {@link Error} as is, an {@link Exception} as the cause of
+ *       JUnit's {@code JUnitException("Failed to close extension context")}, since JUnit wraps what
+ *       a store's {@code close()} throws.
  * </ul>
  *
  * <p>Each context has one {@link ExitStack} and one {@link AsyncExitStack}. A per-test stack is
@@ -123,8 +133,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>A test that passed fails with what the stack throws: the first failure of the unwinding
  *       (the last registered cleanup that failed), with every other failure attached to it as the
  *       library's rule says.
- *   <li>Exceptions are never wrapped: checked exceptions propagate as the same instance, and an
- *       {@link AsyncExitStack}'s failures are read from its stages as the exception itself.
+ *   <li>This extension never wraps an exception: checked exceptions propagate as the same instance,
+ *       and an {@link AsyncExitStack}'s failures are read from its stages as the exception itself.
+ *       (JUnit itself wraps an {@link Exception} from a class template invocation's cleanup: see <a
+ *       href="#scopes">scopes</a>.)
  * </ol>
  *
  * <p>Two limits. A test aborted by a failed assumption is a test that failed with the {@code
@@ -137,6 +149,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Unlike Python's {@code unittest.TestCase.enterContext} and {@code addCleanup}, whose cleanups
  * never learn about the failure, and unlike JUnit's {@code @AutoClose}, which calls {@code close()}
  * only.
+ *
+ * <h2 id="versions">JUnit versions</h2>
+ *
+ * <p>This extension runs on JUnit Jupiter 5.10 through 6.x (it needs Java 17, like the rest of
+ * contextlib4j). It is compiled against the API of 5.10 and uses what later versions added only
+ * where it is there. What differs, all stated above:
+ *
+ * <ul>
+ *   <li>JUnit 5.10 and 5.11: the constructor of a {@code PER_METHOD} class gets the class's stacks,
+ *       not the test's (<a href="#scopes">scopes</a>).
+ *   <li>JUnit 5.10 to 5.12 have no class templates, so no per-invocation stacks for them.
+ * </ul>
  *
  * <h2 id="threads">Threads</h2>
  *
@@ -153,21 +177,39 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @since 0.1.0
  */
 public final class ExitStackExtension
-    implements ParameterResolver,
-        AfterEachCallback,
-        AfterClassTemplateInvocationCallback,
-        AfterAllCallback {
+    implements ParameterResolver, AfterEachCallback, AfterAllCallback {
 
   private static final Namespace NAMESPACE = Namespace.create(ExitStackExtension.class);
+
+  // Compiled against JUnit 5.10's API, so that nothing newer is linked by accident; that is what
+  // made JUnit 5.10 fail on AfterClassTemplateInvocationCallback (5.13) and 5.14 on
+  // Store.computeIfAbsent (6.0). What JUnit added later is reached only where it is there:
+  // - Store.computeIfAbsent: a method handle probed once, getOrComputeIfAbsent before 6.0.
+  // - getTestInstantiationExtensionContextScope (5.12): only its return type is newer. The class
+  //   compiles against a stand-in of that type (src/compile-stubs, never packaged), and loads on
+  //   5.10 and 5.11, which never call the method.
+  // - AfterClassTemplateInvocationCallback (5.13) is not implemented: a class that implements it
+  //   fails to load before 5.13, and JUnit lets no extension register another, so a separate
+  //   class implementing it could not be registered only where it exists. A class template
+  //   invocation's stacks are unwound when JUnit closes its store instead (Stacks is closeable).
+
+  /**
+   * {@code Store.computeIfAbsent(Object, Function, Class)}, which JUnit 6.0 added and prefers to
+   * {@code getOrComputeIfAbsent} (deprecated there); null before 6.0.
+   */
+  private static final @Nullable MethodHandle COMPUTE_IF_ABSENT = findComputeIfAbsent();
 
   /** Creates the extension; JUnit calls this for {@code @ExtendWith(ExitStackExtension.class)}. */
   public ExitStackExtension() {}
 
   /**
    * {@return {@link ExtensionContextScope#TEST_METHOD}} A constructor of a {@code PER_METHOD} test
-   * class gets the same stacks as the test it is created for.
+   * class gets the same stacks as the test it is created for. JUnit 5.12 and later call this method
+   * of {@link org.junit.jupiter.api.extension.TestInstantiationAwareExtension}, which {@link
+   * ParameterResolver} extends there; JUnit 5.10 and 5.11 have neither that type nor the call.
+   *
+   * @param rootContext the root context, for configuration parameters
    */
-  @Override
   public ExtensionContextScope getTestInstantiationExtensionContextScope(
       ExtensionContext rootContext) {
     return ExtensionContextScope.TEST_METHOD;
@@ -218,24 +260,33 @@ public final class ExitStackExtension
     unwind(context);
   }
 
-  /**
-   * Unwinds the stacks of one invocation of a class template ({@code @ParameterizedClass}), if it
-   * has any, passing them the invocation's failure as JUnit reports it (none, in JUnit 6.1). See <a
-   * href="#exceptions">exception semantics</a>.
-   *
-   * @param context the invocation's context
-   */
-  @Override
-  public void afterClassTemplateInvocation(ExtensionContext context) {
-    unwind(context);
-  }
-
   // The key is the context's unique id: a store also answers for its parents' keys, and a test
   // must never get its class's stack.
   private static Stacks stacks(ExtensionContext context) {
-    return context
-        .getStore(NAMESPACE)
-        .computeIfAbsent(context.getUniqueId(), id -> new Stacks(), Stacks.class);
+    Store store = context.getStore(NAMESPACE);
+    Object key = context.getUniqueId();
+    Function<Object, Stacks> create = id -> new Stacks();
+    MethodHandle computeIfAbsent = COMPUTE_IF_ABSENT;
+    if (computeIfAbsent == null) {
+      return store.getOrComputeIfAbsent(key, create, Stacks.class);
+    }
+    try {
+      return (Stacks) (Object) computeIfAbsent.invokeExact(store, key, create, Stacks.class);
+    } catch (Throwable t) {
+      throw Stacks.sneakyThrow(t);
+    }
+  }
+
+  private static @Nullable MethodHandle findComputeIfAbsent() {
+    try {
+      return MethodHandles.publicLookup()
+          .findVirtual(
+              Store.class,
+              "computeIfAbsent",
+              MethodType.methodType(Object.class, Object.class, Function.class, Class.class));
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      return null;
+    }
   }
 
   private static void unwind(ExtensionContext context) {
@@ -256,10 +307,14 @@ public final class ExitStackExtension
   /**
    * One context's stacks. Both are registered on a private root stack, the async one last, so that
    * one unwinding runs the async stack and then the sync one with the library's rule between them.
-   * Stored as an {@link AutoCloseable}: if JUnit closes the store with entries left (registered
-   * after the callback ran), they are unwound then.
+   * Stored as an {@link AutoCloseable} and a {@link Store.CloseableResource}: if JUnit closes the
+   * store with entries left (registered after the callback ran, or on a class template invocation's
+   * stacks, which no callback unwinds), they are unwound then. JUnit before 5.13 closes a {@code
+   * CloseableResource} only; from 5.13 on it closes an {@code AutoCloseable}, or the {@code
+   * CloseableResource} if {@code junit.jupiter.extensions.store.close.autocloseable.enabled} is
+   * false; never both.
    */
-  static final class Stacks implements AutoCloseable {
+  static final class Stacks implements AutoCloseable, Store.CloseableResource {
     private final AsyncExitStack root = new AsyncExitStack();
     final ExitStack sync = new ExitStack();
     final AsyncExitStack async = new AsyncExitStack();
