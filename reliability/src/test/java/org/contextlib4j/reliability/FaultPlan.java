@@ -103,6 +103,9 @@ final class FaultPlan {
   private final double p; // probability of a fault at each point of this run
   private int nextId;
   private int leavesLeft;
+  // Where the generation is (issue 11's hostile kinds cannot go everywhere):
+  private int inAsync; // under an async block: a failure there passes through CompletableFutures
+  private int inTryWithResources; // where Java's try-with-resources combines two failures
 
   private FaultPlan(long seed) {
     this.random = new Random(seed);
@@ -121,7 +124,25 @@ final class FaultPlan {
     return values[random.nextInt(values.length)];
   }
 
-  private @Nullable Kind fault() {
+  /** Where a fault is injected. */
+  enum Point {
+    OPEN,
+    ENTER,
+    CLOSE,
+    BODY
+  }
+
+  private static final Kind[] ORDINARY = {Kind.IO, Kind.SQL, Kind.RUNTIME, Kind.ERROR};
+
+  private static final Kind[] HOSTILE = {
+    Kind.THROWING_CAUSE,
+    Kind.FRESH_CAUSE,
+    Kind.THROWING_TEXT,
+    Kind.SUPPRESSION_DISABLED,
+    Kind.JVM_STACK_OVERFLOW
+  };
+
+  private @Nullable Kind fault(Point point) {
     if (random.nextDouble() >= p) {
       return null;
     }
@@ -132,7 +153,25 @@ final class FaultPlan {
     if (r < 8) {
       return Kind.INTERRUPTED;
     }
-    return pick(new Kind[] {Kind.IO, Kind.SQL, Kind.RUNTIME, Kind.ERROR});
+    if (r < 20) {
+      Kind hostile = pick(HOSTILE);
+      return fits(hostile, point) ? hostile : pick(ORDINARY);
+    }
+    return pick(ORDINARY);
+  }
+
+  /**
+   * Whether a hostile kind may be injected here. The limits are the test's and the JDK's, not the
+   * library's: an exception whose toString throws breaks CompletableFuture itself (the
+   * CompletionException around it calls toString), so not under an async block; an exception that
+   * holds nothing loses what Java's try-with-resources (or this test's own code, at an enter fault)
+   * attaches to it, so not where they do that.
+   */
+  private boolean fits(Kind kind, Point point) {
+    if (kind == Kind.THROWING_TEXT) {
+      return inAsync == 0;
+    }
+    return !kind.holdsNothing() || (point != Point.ENTER && inTryWithResources == 0);
   }
 
   /** Suppressing is the rarest outcome otherwise (it needs an exception in flight): weighted. */
@@ -158,24 +197,24 @@ final class FaultPlan {
     return new Leaf(
         nextId++,
         pick(Res.Type.values()),
-        fault(),
-        fault(),
+        fault(Point.OPEN),
+        fault(Point.ENTER),
         exit,
         exitKind,
-        fault(),
+        fault(Point.CLOSE),
         pick(AsyncMode.values()));
   }
 
   Block block(int depth) {
     if (depth >= MAX_DEPTH || leavesLeft <= 0) {
-      return new Body(nextId++, fault());
+      return new Body(nextId++, fault(Point.BODY));
     }
     int r = depth == 0 ? 10 + random.nextInt(90) : random.nextInt(100);
     if (r < 10) {
-      return new Body(nextId++, fault());
+      return new Body(nextId++, fault(Point.BODY));
     }
     if (r < 45) {
-      return new StackBlock(pick(StackStyle.values()), entries(depth), block(depth + 1));
+      return stackBlock(depth);
     }
     if (r < 55) {
       return new WithBlock(leaf(), random.nextBoolean(), block(depth + 1));
@@ -184,19 +223,41 @@ final class FaultPlan {
       return new DecoratedBlock(
           leaf(), random.nextBoolean(), pick(Decorator.values()), block(depth + 1));
     }
-    if (r < 85) { // 20%
-      return new AsyncStackBlock(
-          pick(AsyncStyle.values()),
-          asyncEntries(depth),
+    inAsync++;
+    try {
+      if (r < 85) { // 20%
+        return new AsyncStackBlock(
+            pick(AsyncStyle.values()),
+            asyncEntries(depth),
+            block(depth + 1),
+            pick(AsyncMode.values()));
+      }
+      return new AsyncWithBlock(
+          leaf(),
+          pick(AsyncFlavor.values()),
+          pick(AsyncDecorator.values()),
           block(depth + 1),
           pick(AsyncMode.values()));
+    } finally {
+      inAsync--;
     }
-    return new AsyncWithBlock(
-        leaf(),
-        pick(AsyncFlavor.values()),
-        pick(AsyncDecorator.values()),
-        block(depth + 1),
-        pick(AsyncMode.values()));
+  }
+
+  /**
+   * A synchronous stack block. Its try-with-resources forms combine failures with Java's own rule:
+   * {@code TRY_WITH_RESOURCES} the body's with the close's, {@code POP_ALL} (filling a temporary
+   * stack) a failing registration's with the temporary stack's close.
+   */
+  private Block stackBlock(int depth) {
+    StackStyle style = pick(StackStyle.values());
+    boolean entriesInTwr = style == StackStyle.TRY_WITH_RESOURCES || style == StackStyle.POP_ALL;
+    boolean bodyInTwr = style == StackStyle.TRY_WITH_RESOURCES;
+    inTryWithResources += entriesInTwr ? 1 : 0;
+    List<Entry> entries = entries(depth);
+    inTryWithResources += (bodyInTwr ? 1 : 0) - (entriesInTwr ? 1 : 0);
+    Block body = block(depth + 1);
+    inTryWithResources -= bodyInTwr ? 1 : 0;
+    return new StackBlock(style, entries, body);
   }
 
   private List<Entry> entries(int depth) {
@@ -210,7 +271,12 @@ final class FaultPlan {
 
   private Entry entry(int depth) {
     if (depth + 1 < MAX_DEPTH && random.nextInt(5) == 0) {
-      return new NestedEntry(pick(Nesting.values()), entries(depth + 1));
+      Nesting how = pick(Nesting.values());
+      boolean twr = how == Nesting.POP_ALL_AS_MANAGER || how == Nesting.POP_ALL_AS_RESOURCE;
+      inTryWithResources += twr ? 1 : 0;
+      List<Entry> entries = entries(depth + 1);
+      inTryWithResources -= twr ? 1 : 0;
+      return new NestedEntry(how, entries);
     }
     return new LeafEntry(pick(Registration.values()), leaf());
   }

@@ -17,11 +17,16 @@ package org.contextlib4j.reliability;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The exceptions the fault injection throws: one type per kind, all marked {@link Injected}, none
- * with a stack trace (10,000 runs throw tens of thousands of them; the message names the run, the
- * resource and the point instead).
+ * The exceptions the fault injection throws: one type per kind, all marked {@link Injected} (but
+ * the real stack overflow, which the JVM makes), none with a stack trace (10,000 runs throw tens of
+ * thousands of them; the message names the run, the resource and the point instead).
+ *
+ * <p>Issue 11 added the hostile kinds: exceptions whose overridable methods misbehave, and
+ * exceptions that can hold nothing (no suppressed exception, no cause), among them a real {@link
+ * StackOverflowError} from recursion.
  */
 interface Injected {
 
@@ -32,7 +37,12 @@ interface Injected {
     RUNTIME,
     ERROR, // an Error that is not a VirtualMachineError
     INTERRUPTED, // checked; a handled one must set the interrupt status again
-    VM_ERROR; // deliberately: never hidden under an ordinary exception by a plain cleanup
+    VM_ERROR, // deliberately: never hidden under an ordinary exception by a plain cleanup
+    THROWING_CAUSE, // getCause() throws
+    FRESH_CAUSE, // getCause() returns a new exception on every call: an endless chain
+    THROWING_TEXT, // toString(), getMessage() and getLocalizedMessage() throw
+    SUPPRESSION_DISABLED, // enableSuppression = false (and the cause set): holds nothing
+    JVM_STACK_OVERFLOW; // a real one, from recursion: holds nothing either (measured)
 
     Throwable create(String message) {
       return switch (this) {
@@ -42,7 +52,47 @@ interface Injected {
         case ERROR -> new InjectedError(message);
         case INTERRUPTED -> new InjectedInterruptedException(message);
         case VM_ERROR -> new InjectedVmError(message);
+        case THROWING_CAUSE -> new InjectedThrowingCause(message);
+        case FRESH_CAUSE -> new InjectedFreshCause(message);
+        case THROWING_TEXT -> new InjectedThrowingText(message);
+        case SUPPRESSION_DISABLED -> new InjectedSuppressionDisabled(message);
+        case JVM_STACK_OVERFLOW -> realStackOverflow();
       };
+    }
+
+    /** Whether an exception of this kind can hold neither a suppressed exception nor a cause. */
+    boolean holdsNothing() {
+      return this == SUPPRESSION_DISABLED || this == JVM_STACK_OVERFLOW;
+    }
+  }
+
+  /** A {@link StackOverflowError} raised by the JVM, from real recursion. */
+  static StackOverflowError realStackOverflow() {
+    try {
+      recurse(0);
+    } catch (StackOverflowError e) {
+      return e;
+    }
+    throw new AssertionError("the stack did not overflow");
+  }
+
+  /** Recurses until the thread's stack overflows: the bound is never reached. */
+  private static long recurse(long n) {
+    return n == Long.MAX_VALUE ? n : 1 + recurse(n + 1);
+  }
+
+  /**
+   * {@code t}'s text for a report, even if its {@code toString} throws (the kind {@link
+   * Kind#THROWING_TEXT}).
+   */
+  static String describe(@Nullable Throwable t) {
+    if (t == null) {
+      return "nothing";
+    }
+    try {
+      return t.toString();
+    } catch (RuntimeException broken) {
+      return t.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(t));
     }
   }
 
@@ -121,6 +171,73 @@ interface Injected {
     @Override
     public synchronized Throwable fillInStackTrace() {
       return this;
+    }
+  }
+
+  final class InjectedThrowingCause extends RuntimeException implements Injected {
+    private static final long serialVersionUID = 1L;
+
+    InjectedThrowingCause(String message) {
+      super(message, null, true, false); // no stack trace
+    }
+
+    @Override
+    public synchronized Throwable getCause() {
+      throw new IllegalStateException("getCause is broken");
+    }
+  }
+
+  /** Its causes are made up on every call, and are not exceptions of the run. */
+  final class InjectedFreshCause extends FreshLink implements Injected {
+    private static final long serialVersionUID = 1L;
+
+    InjectedFreshCause(String message) {
+      super(message);
+    }
+  }
+
+  /** A link of an endless chain: its cause is a new link on every call. */
+  class FreshLink extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    FreshLink(String message) {
+      super(message, null, true, false); // no stack trace
+    }
+
+    @Override
+    public synchronized Throwable getCause() {
+      return new FreshLink("fresh");
+    }
+  }
+
+  final class InjectedThrowingText extends RuntimeException implements Injected {
+    private static final long serialVersionUID = 1L;
+
+    InjectedThrowingText(String message) {
+      super(message, null, true, false); // no stack trace
+    }
+
+    @Override
+    public String getMessage() {
+      throw new IllegalStateException("getMessage is broken");
+    }
+
+    @Override
+    public String getLocalizedMessage() {
+      throw new IllegalStateException("getLocalizedMessage is broken");
+    }
+
+    @Override
+    public String toString() {
+      throw new IllegalStateException("toString is broken");
+    }
+  }
+
+  final class InjectedSuppressionDisabled extends RuntimeException implements Injected {
+    private static final long serialVersionUID = 1L;
+
+    InjectedSuppressionDisabled(String message) {
+      super(message, null, false, false);
     }
   }
 }

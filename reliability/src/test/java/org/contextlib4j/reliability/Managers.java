@@ -172,11 +172,7 @@ final class Managers {
       throws Exception {
     Throwable primary = blockFailure;
     if (closeFailure != null) {
-      if (primary == null) {
-        primary = closeFailure;
-      } else {
-        primary.addSuppressed(closeFailure);
-      }
+      primary = primary == null ? closeFailure : together(primary, closeFailure);
     }
     switch (leaf.exit()) {
       case SUPPRESS -> {
@@ -281,5 +277,22 @@ final class Managers {
                 run,
                 leaf.mode(),
                 () -> exit(run, leaf, failure, Res.closeCapturing(r), "release")));
+  }
+
+  /**
+   * Attaches {@code other} to {@code primary}, or, if {@code primary} can hold nothing, {@code
+   * primary} to {@code other}, and returns the one to throw: what a careful body does, as the
+   * library does (issue 11). If neither can hold the other, {@code other} is returned and {@code
+   * primary} is lost, the loss the ledger excuses.
+   */
+  static Throwable together(Throwable primary, Throwable other) {
+    primary.addSuppressed(other);
+    for (Throwable s : primary.getSuppressed()) {
+      if (s == other) {
+        return primary;
+      }
+    }
+    other.addSuppressed(primary);
+    return other;
   }
 }

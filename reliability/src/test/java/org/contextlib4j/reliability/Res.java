@@ -186,10 +186,7 @@ final class Res implements AutoCloseable {
     Throwable failure = releaseAll(run, parts);
     if (closeFault != null) {
       Throwable injected = run.inject(closeFault, "close " + label);
-      if (failure != null) {
-        injected.addSuppressed(failure);
-      }
-      throw sneaky(injected);
+      throw sneaky(failure == null ? injected : Managers.together(injected, failure));
     }
     if (failure != null) {
       throw sneaky(failure);
