@@ -313,15 +313,9 @@ class UnwindEngineTest {
     stack.pushAsyncCallback(() -> stage);
     IllegalStateException body = new IllegalStateException("body");
     CompletableFuture<@Nullable Void> closed = stack.closeAsync(body).toCompletableFuture();
-    AtomicBoolean completerInterrupted = new AtomicBoolean(true);
-    Thread io =
-        new Thread(
-            () -> {
-              stage.completeExceptionally(new InterruptedException("I/O interrupted"));
-              completerInterrupted.set(Thread.currentThread().isInterrupted());
-            });
-    io.start();
-    io.join();
+    boolean completerInterrupted =
+        completeOnAnotherThread(
+            () -> stage.completeExceptionally(new InterruptedException("I/O interrupted")));
 
     assertThat(failureOf(closed)).isSameAs(body);
     assertThat(body.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
@@ -337,18 +331,10 @@ class UnwindEngineTest {
     stack.pushAsyncExit(failure -> stage);
     CompletableFuture<@Nullable Void> closed =
         stack.closeAsync(new InterruptedException("block")).toCompletableFuture();
-    AtomicBoolean completerInterrupted = new AtomicBoolean(true);
-    Thread io =
-        new Thread(
-            () -> {
-              stage.complete(false);
-              completerInterrupted.set(Thread.currentThread().isInterrupted());
-            });
-    io.start();
-    io.join();
+    boolean completerInterrupted = completeOnAnotherThread(() -> stage.complete(false));
 
     assertThat(join(closed)).isNull();
-    assertThat(completerInterrupted).isFalse();
+    assertThat(completerInterrupted).as("the completing thread was interrupted").isFalse();
   }
 
   /** withAsync and closingAsync fold in a stage's callback: on the completing thread, no reset. */
@@ -365,16 +351,12 @@ class UnwindEngineTest {
         Contexts.withAsync(
             Contexts.closingAsync(new Object(), r -> closeFails),
             r -> CompletableFuture.failedFuture(blockFailure));
-    AtomicBoolean completerInterrupted = new AtomicBoolean(true);
-    Thread io =
-        new Thread(
+    boolean completerInterrupted =
+        completeOnAnotherThread(
             () -> {
               body.completeExceptionally(new InterruptedException("block interrupted"));
               closeFails.completeExceptionally(new InterruptedException("close interrupted"));
-              completerInterrupted.set(Thread.currentThread().isInterrupted());
             });
-    io.start();
-    io.join();
 
     assertThat(join(suppressing)).isNull();
     assertThat(failureOf(attaching)).isSameAs(blockFailure);
@@ -423,18 +405,10 @@ class UnwindEngineTest {
     stack.pushAsyncCallback(() -> stage);
     CompletableFuture<@Nullable Void> closed =
         stack.closeAsync(new InterruptedException("block")).toCompletableFuture();
-    AtomicBoolean completerInterrupted = new AtomicBoolean(true);
-    Thread io =
-        new Thread(
-            () -> {
-              stage.complete(null);
-              completerInterrupted.set(Thread.currentThread().isInterrupted());
-            });
-    io.start();
-    io.join();
+    boolean completerInterrupted = completeOnAnotherThread(() -> stage.complete(null));
 
     assertThat(join(closed)).isNull();
-    assertThat(completerInterrupted).isFalse();
+    assertThat(completerInterrupted).as("the completing thread was interrupted").isFalse();
   }
 
   /**
@@ -590,5 +564,22 @@ class UnwindEngineTest {
     async.pushAsyncCallback(
         () -> CompletableFuture.failedFuture(cause).thenApply(v -> v)); // fails with a wrapper
     assertThat(rawFailureOf(async.closeAsync())).isSameAs(cause);
+  }
+
+  /**
+   * Runs {@code completion} on a new thread, as an I/O thread completing a stage would, and tells
+   * whether that thread was interrupted afterwards.
+   */
+  private static boolean completeOnAnotherThread(Runnable completion) throws InterruptedException {
+    AtomicBoolean interrupted = new AtomicBoolean(true);
+    Thread io =
+        new Thread(
+            () -> {
+              completion.run();
+              interrupted.set(Thread.currentThread().isInterrupted());
+            });
+    io.start();
+    io.join();
+    return interrupted.get();
   }
 }
