@@ -40,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  *                                           but a VirtualMachineError E is never hidden under an
  *                                           ordinary X: E is in flight, X attached (Scala's ranking).
  *
+ * An exit's own decision is honored whatever is in flight, a VM error included (as CPython's
+ * suppress(BaseException) is): returning true suppresses it, throwing Y replaces it.
+ *
  * Attaching closes a cycle when the attached exception already holds the other one (a close that
  * throws new IOException("close failed", x), an exit that throws the cause of X): it is attached
  * all the same, since leaving it out loses it. Never lost ranks first, never attached to itself
@@ -93,6 +96,11 @@ import org.jspecify.annotations.Nullable;
  * fresh exception on every call is an endless chain. Beyond the budget an exception that is in fact
  * reachable already may be attached once more: a duplicate, never a loss.
  *
+ * The rule also runs when the heap is exhausted (a cleanup's OutOfMemoryError): its own
+ * bookkeeping (a walk's set, the record) may not fit then; it attaches without it (a duplicate at
+ * worst), and when addSuppressed itself cannot grow the list, initCause, which allocates nothing,
+ * may still hold.
+ *
  * The functions are pure apart from addSuppressed and initCause, never create an exception, never
  * throw, and lose one only in case (e).
  */
@@ -116,7 +124,10 @@ import org.jspecify.annotations.Nullable;
  * preferred one propagate alone, and the other is lost.
  */
 public final class ExceptionRule {
-  /** How many exceptions one walk of a graph looks at, at most; see {@link #reachable}. */
+  /**
+   * How many exceptions one walk of a graph looks at, and one record ({@link Known}) holds, at
+   * most; see {@link #reachable}.
+   */
   static final int WALK_BUDGET = 1_000;
 
   private ExceptionRule() {}
@@ -294,20 +305,36 @@ public final class ExceptionRule {
    * it copies it.
    */
   private static boolean hold(Throwable primary, Throwable other) {
+    Known known = null;
+    try {
+      known = recordOf(primary, other);
+    } catch (Throwable outOfMemory) {
+      // Its own bookkeeping (the walk's set and queue, the record) did not fit in the heap: attach
+      // without knowing what is reachable already, a duplicate at worst.
+    }
+    if (known != null && known.has(other)) {
+      return true; // reachable already
+    }
+    boolean held =
+        addSuppressed(primary, other)
+            && ((known != null && known.holds) || suppressedOf(primary).length > 0);
+    if (held && known != null) {
+      known.holds = true; // suppression is enabled, which never changes for an exception
+      known.record(other);
+    }
+    return held || initCause(primary, other);
+  }
+
+  /**
+   * This thread's record about {@code primary}, made by a walk looking for {@code other} if none.
+   */
+  private static Known recordOf(Throwable primary, Throwable other) {
     Known known = knownAbout(primary);
     if (known == null) {
       known = walk(primary, other);
       KNOWN.set(new WeakReference<>(known));
     }
-    if (known.has(other)) {
-      return true; // reachable already
-    }
-    if (addSuppressed(primary, other) && (known.holds || suppressedOf(primary).length > 0)) {
-      known.holds = true; // suppression is enabled, which never changes for an exception
-      known.record(other);
-      return true;
-    }
-    return initCause(primary, other);
+    return known;
   }
 
   /** {@code addSuppressed}, and whether it returned: it can run out of memory growing the list. */
@@ -379,7 +406,10 @@ public final class ExceptionRule {
     /** Records that {@code t} is reachable from the holder now, unless the record is full. */
     void record(Throwable t) {
       if (reachable.size() < WALK_BUDGET) {
-        reachable.add(t);
+        try {
+          reachable.add(t);
+        } catch (Throwable outOfMemory) { // growing the set: the record stays as it was
+        }
       }
     }
   }
