@@ -369,55 +369,9 @@ public final class ExceptionRule {
   }
 
   /**
-   * What this thread learned about the last exception it walked (to attach another to it): whether
-   * it holds suppressed exceptions, and which exceptions are reachable from it, {@link
-   * #WALK_BUDGET} of them at most (those its walk saw, then those the rule attached). Both only
-   * grow for a given exception, so the record is never wrong, only incomplete (others may have
-   * attached more since, and it is bounded): an exception reachable in fact but not in the record
-   * is attached once more, a duplicate, never a loss. Bounded because a large identity set is slow
-   * to grow and to search: unbounded, it made a million failing cleanups 10 times slower.
-   *
-   * <p>Held only through a {@link WeakReference}: the record refers to the exceptions strongly
-   * (identity sets hold their keys), but nothing refers to the record strongly, so it keeps no
-   * exception (nor what exceptions refer to) alive after the unwinding. A collection forgets it,
-   * and the next attach walks again.
-   */
-  private static final ThreadLocal<WeakReference<Known>> KNOWN = new ThreadLocal<>();
-
-  /** What {@link #KNOWN} records. */
-  static final class Known {
-    final Throwable holder;
-    private final Set<Throwable> reachable;
-
-    /** Whether the holder is known to hold suppressed exceptions (else: not known yet). */
-    boolean holds;
-
-    /** A record about {@code holder}, from whom every member of {@code reachable} is reachable. */
-    Known(Throwable holder, Set<Throwable> reachable) {
-      this.holder = holder;
-      this.reachable = reachable;
-    }
-
-    /** {@return whether {@code t} is known to be reachable from the holder} */
-    boolean has(Throwable t) {
-      return reachable.contains(t);
-    }
-
-    /** Records that {@code t} is reachable from the holder now, unless the record is full. */
-    void record(Throwable t) {
-      if (reachable.size() < WALK_BUDGET) {
-        try {
-          reachable.add(t);
-        } catch (Throwable outOfMemory) { // growing the set: the record stays as it was
-        }
-      }
-    }
-  }
-
-  /**
-   * An {@link InterruptedException} that no longer propagates by itself (attached to another, or
-   * suppressed by an exit) would swallow the interrupt: set the status again, as a catch block that
-   * does not rethrow should.
+   * An {@link InterruptedException} that no longer propagates by itself (attached to another,
+   * suppressed by an exit, or lost in case (e)) would swallow the interrupt: set the status again,
+   * as a catch block that does not rethrow should.
    */
   private static void keepInterrupt(@Nullable Throwable handled) {
     if (handled instanceof InterruptedException) {
@@ -466,9 +420,9 @@ public final class ExceptionRule {
   }
 
   /**
-   * {@code t.getCause()}, or null if it throws. It is the one method of a throwable the library
-   * reads that a subclass can override, so it can do anything: a failure of it is the answer of a
-   * broken method, not a failure of the block or of a cleanup, and is dropped.
+   * {@code t.getCause()}, or null if it throws. A subclass can override it to do anything (so can
+   * it {@code initCause}, guarded where it is called): a failure of it is the answer of a broken
+   * method, not a failure of the block or of a cleanup, and is dropped.
    */
   static @Nullable Throwable causeOf(Throwable t) {
     Throwable cause;
@@ -495,4 +449,50 @@ public final class ExceptionRule {
   }
 
   private static final Throwable[] NONE = {};
+
+  /**
+   * What this thread learned about the last exception it walked (to attach another to it): whether
+   * it holds suppressed exceptions, and which exceptions are reachable from it, {@link
+   * #WALK_BUDGET} of them at most (those its walk saw, then those the rule attached). Both only
+   * grow for a given exception, so the record is never wrong, only incomplete (others may have
+   * attached more since, and it is bounded): an exception reachable in fact but not in the record
+   * is attached once more, a duplicate, never a loss. Bounded because a large identity set is slow
+   * to grow and to search: unbounded, it made a million failing cleanups 10 times slower.
+   *
+   * <p>Held only through a {@link WeakReference}: the record refers to the exceptions strongly
+   * (identity sets hold their keys), but nothing refers to the record strongly, so it keeps no
+   * exception (nor what exceptions refer to) alive after the unwinding. A collection forgets it,
+   * and the next attach walks again.
+   */
+  private static final ThreadLocal<WeakReference<Known>> KNOWN = new ThreadLocal<>();
+
+  /** What {@link #KNOWN} records. */
+  static final class Known {
+    final Throwable holder;
+    private final Set<Throwable> reachable;
+
+    /** Whether the holder is known to hold suppressed exceptions (else: not known yet). */
+    boolean holds;
+
+    /** A record about {@code holder}, from whom every member of {@code reachable} is reachable. */
+    Known(Throwable holder, Set<Throwable> reachable) {
+      this.holder = holder;
+      this.reachable = reachable;
+    }
+
+    /** {@return whether {@code t} is known to be reachable from the holder} */
+    boolean has(Throwable t) {
+      return reachable.contains(t);
+    }
+
+    /** Records that {@code t} is reachable from the holder now, unless the record is full. */
+    void record(Throwable t) {
+      if (reachable.size() < WALK_BUDGET) {
+        try {
+          reachable.add(t);
+        } catch (Throwable outOfMemory) { // growing the set: the record stays as it was
+        }
+      }
+    }
+  }
 }
