@@ -101,10 +101,10 @@ import org.jspecify.annotations.Nullable;
  *       see {@code null}.
  *   <li>An exit that throws an exception Y replaces the exception X in flight: Y continues, and X
  *       is attached to Y with {@link Throwable#addSuppressed}, unless X is Y, X is already
- *       reachable from Y (for example as its cause), or attaching would make a cycle. Throwing X
- *       itself is not a replacement. (A generator-style manager, {@link Contexts#contextManager},
- *       is the exception: its exit is the body's own Java code, so what it throws is taken as is,
- *       and the body attaches X itself if it wants to.)
+ *       reachable from Y (for example as its cause): never a lost exception, so X is attached even
+ *       if that closes a cycle. Throwing X itself is not a replacement. (A generator-style manager,
+ *       {@link Contexts#contextManager}, is the exception: its exit is the body's own Java code, so
+ *       what it throws is taken as is, and the body attaches X itself if it wants to.)
  *   <li>A plain cleanup (a registered {@link AutoCloseable} or a {@link CleanupAction}) that throws
  *       E while X is in flight does not replace X: X stays in flight and E is attached to it, as in
  *       try-with-resources; but a {@link VirtualMachineError} E is never hidden under an ordinary
