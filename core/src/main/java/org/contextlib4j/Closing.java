@@ -35,7 +35,8 @@ final class Closing<C extends AutoCloseable> implements ContextManager<C> {
 
   @Override
   public boolean exit(@Nullable Throwable failure) {
-    return ExitStack.report(failure, ExitStack.exitEntry(this, AbstractExitStack.MANAGER, failure));
+    return ExitStack.report(
+        failure, StackFrames.runEntry(this, AbstractExitStack.MANAGER, failure));
   }
 
   @Override

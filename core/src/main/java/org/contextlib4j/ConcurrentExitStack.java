@@ -134,11 +134,12 @@ public final class ConcurrentExitStack extends AbstractExitStack
   /*
    * Overview: the registrations are AbstractExitStack's storage, read and written only under
    * `lock`. One thread at a time is the `closer`: it pops one entry under the lock, runs it
-   * without the lock through ExitStack.exitEntry (the shared step and rule), and repeats until the
-   * stack is empty, then, still under the lock, sets `closed` and wakes the threads waiting in
-   * beginClose/popAll. Because `closed` is set in the same critical section that found the stack
-   * empty, every registration either lands before it (and is popped by this loop) or sees `closed`
-   * (and runs its cleanup itself): none is lost, none runs twice. Only the closer's thread pops.
+   * without the lock through the unwind engine (StackFrames.runEntry: the shared step and
+   * rule), and repeats until the stack is empty, then, still under the lock, sets `closed` and
+   * wakes the threads waiting in beginClose/popAll. Because `closed` is set in the same critical
+   * section that found the stack empty, every registration either lands before it (and is
+   * popped by this loop) or sees `closed` (and runs its cleanup itself): none is lost, none runs
+   * twice. Only the closer's thread pops.
    */
 
   private final ReentrantLock lock = new ReentrantLock();

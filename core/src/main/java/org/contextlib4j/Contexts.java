@@ -108,13 +108,13 @@ public final class Contexts {
     try {
       result = body.apply(value);
     } catch (Throwable failure) {
-      Throwable out = ExitStack.exitEntry(manager, AbstractExitStack.MANAGER, failure);
+      Throwable out = StackFrames.runEntry(manager, AbstractExitStack.MANAGER, failure);
       if (out != null) {
         throw sneakyThrow(out);
       }
       return null;
     }
-    Throwable out = ExitStack.exitEntry(manager, AbstractExitStack.MANAGER, null);
+    Throwable out = StackFrames.runEntry(manager, AbstractExitStack.MANAGER, null);
     if (out != null) {
       throw sneakyThrow(out);
     }

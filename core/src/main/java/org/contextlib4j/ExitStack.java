@@ -245,13 +245,4 @@ public final class ExitStack extends AbstractExitStack
     }
     return answer;
   }
-
-  /**
-   * Runs one entry of the given kind with {@code inFlight}, and returns what is in flight after it:
-   * the engine's step, with a nested stack unwound in place. Used for a manager given to {@link
-   * Contexts#with}, a handle run early and an adapted manager.
-   */
-  static @Nullable Throwable exitEntry(Object entry, byte kind, @Nullable Throwable inFlight) {
-    return StackFrames.runEntry(entry, kind, inFlight);
-  }
 }

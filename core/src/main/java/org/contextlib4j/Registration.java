@@ -125,7 +125,7 @@ public final class Registration<T extends @Nullable Object> {
     if (!claim()) {
       return false;
     }
-    Throwable out = ExitStack.exitEntry(entry, kind, null);
+    Throwable out = StackFrames.runEntry(entry, kind, null);
     if (out != null) {
       throw sneakyThrow(out);
     }

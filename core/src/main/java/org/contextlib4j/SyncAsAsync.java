@@ -43,7 +43,7 @@ final class SyncAsAsync<T extends @Nullable Object> implements AsyncInFlightExit
   @Override
   public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
     return CompletableFuture.completedFuture(
-        ExitStack.exitEntry(manager, AbstractExitStack.MANAGER, failure));
+        StackFrames.runEntry(manager, AbstractExitStack.MANAGER, failure));
   }
 
   @Override
