@@ -516,4 +516,33 @@ class AsyncGeneratorContextManagerMisuseTest {
     assertThat(failure.getSuppressed()).containsExactly(block);
     assertThat(log).containsExactly("second closed", "first failed with block");
   }
+
+  // The misuse error stops the body's InterruptedException from propagating itself: as whenever
+  // the library ends up suppressing one, the status is set again on the caller's thread (the body
+  // failed inside the enterAsync call here).
+
+  @Test
+  void enterSetsTheInterruptStatusAgain_whenTheBodyFailsInterruptedWithoutWaiting() {
+    InterruptedException interrupted = new InterruptedException("body interrupted");
+    Throwable failure =
+        failureOf(notWaiting(CompletableFuture.failedFuture(interrupted)).enterAsync());
+    assertThat(failure).isExactlyInstanceOf(IllegalStateException.class);
+    assertThat(failure.getSuppressed()).containsExactly(interrupted);
+    assertThat(Thread.interrupted()).as("the status was set again").isTrue();
+  }
+
+  @Test
+  void enterSetsTheInterruptStatusAgain_whenTheBodyYieldedTwiceAndFailedInterrupted() {
+    AsyncContextManager<String> manager =
+        Contexts.asyncContextManager(
+            y -> {
+              var unused = y.yieldAsync("a");
+              var unused2 = y.yieldAsync("b");
+              return CompletableFuture.failedFuture(new InterruptedException("body interrupted"));
+            });
+    Throwable failure = failureOf(manager.enterAsync());
+    assertThat(failure).isExactlyInstanceOf(IllegalStateException.class);
+    assertThat(failure.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
+    assertThat(Thread.interrupted()).as("the status was set again").isTrue();
+  }
 }
