@@ -20,6 +20,8 @@ import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +30,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.contextlib4j.internal.CallerScope;
+import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Stages;
 import org.jspecify.annotations.Nullable;
 
@@ -193,6 +196,154 @@ public final class Contexts {
    */
   public static <C extends AutoCloseable> ContextManager<C> closing(C resource) {
     return new Closing<>(checkNotNull(resource, "resource"));
+  }
+
+  /**
+   * A manager that acquires a resource on enter and releases it on exit as a plain cleanup: the
+   * synchronous counterpart of {@link #resourceAsync}, for resources that are not {@link
+   * AutoCloseable} or whose release is not {@code close()}. Equivalent to:
+   *
+   * <pre>{@code
+   * R resource = acquire.call();
+   * try {
+   *   body(resource);
+   * } finally {
+   *   release.release(resource);   // a failure here is added as suppressed to the body's exception
+   * }
+   * }</pre>
+   *
+   * <p>For example:
+   *
+   * <pre>{@code
+   * ContextManager<ExecutorService> workers =
+   *     resource(() -> Executors.newFixedThreadPool(4), ExecutorService::shutdownNow);
+   * run(workers, pool -> pool.invokeAll(tasks));
+   * }</pre>
+   *
+   * <p>If {@code acquire} throws, nothing is held and the exception propagates as is. The release
+   * never sees, suppresses or replaces the exception in flight: if it fails while X is in flight,
+   * its failure is attached to X (rule 4 of {@link ExitStack}'s exception semantics). Each enter
+   * acquires a new resource and each exit releases the most recent one: the manager is reentrant
+   * and reusable when entered and exited in nested order (an exit without an enter throws {@link
+   * IllegalStateException}).
+   *
+   * <p>Python: the {@code @contextmanager} recipe {@code r = acquire(); try: yield r; finally:
+   * release(r)}.
+   *
+   * @param acquire acquires the resource
+   * @param release releases it
+   * @param <R> the resource type
+   * @return the manager
+   */
+  public static <R extends @Nullable Object> ContextManager<R> resource(
+      Callable<? extends R> acquire, ResourceCleanup<? super R> release) {
+    return new Resource<>(checkNotNull(acquire, "acquire"), checkNotNull(release, "release"));
+  }
+
+  /**
+   * A manager that acquires a resource on enter and releases it on exit with a release that sees
+   * how the block ended: the exception in flight, or {@code null}. The release cannot suppress; if
+   * it throws Y, Y replaces the exception in flight X, with X attached to it (rule 3 of {@link
+   * ExitStack}'s exception semantics), as an exit's does.
+   *
+   * <pre>{@code
+   * ContextManager<Connection> transaction = resource(
+   *     () -> dataSource.getConnection(),
+   *     (c, failure) -> {
+   *       try {
+   *         if (failure == null) c.commit(); else c.rollback();
+   *       } finally {
+   *         c.close();
+   *       }
+   *     });
+   * run(transaction, c -> insertRows(c));
+   * }</pre>
+   *
+   * <p>Otherwise as {@link #resource(Callable, ResourceCleanup)}. Python: the {@code
+   * @contextmanager} recipe with {@code try: yield r; except BaseException as e: ...; finally:
+   * ...}; cats-effect's {@code Resource.makeCase}.
+   *
+   * @param acquire acquires the resource
+   * @param release releases it, given the resource and the exception in flight (or null)
+   * @param <R> the resource type
+   * @return the manager
+   */
+  public static <R extends @Nullable Object> ContextManager<R> resource(
+      Callable<? extends R> acquire, ResourceExit<? super R> release) {
+    return new Resource.Aware<>(checkNotNull(acquire, "acquire"), checkNotNull(release, "release"));
+  }
+
+  // --- closing many ------------------------------------------------------------------------------
+
+  /**
+   * Closes each resource, in the order given, skipping nulls; every one is closed even when some
+   * fail. The first failure propagates as the same instance, with each later one attached to it
+   * with {@link Throwable#addSuppressed}, as try-with-resources does (undeclared if checked).
+   *
+   * <pre>{@code
+   * closeAll(in, out, socket);   // all three are closed; out's failure does not stop socket's close
+   * }</pre>
+   *
+   * <p>Each failure is folded by the exception rule of a plain cleanup (rule 4 of {@link
+   * ExitStack}'s <a href="ExitStack.html#exceptions">exception semantics</a>): a later {@link
+   * VirtualMachineError} is not hidden under an ordinary first failure (it propagates, with that
+   * one attached); an {@link InterruptedException} that ends up attached to another exception sets
+   * the thread's interrupt status again; no failure is lost and none suppresses itself (a resource
+   * that throws the same instance twice is attached once). A resource given twice is closed twice,
+   * as the same variable in two try-with-resources would be. A stack among the resources is closed
+   * in place, as {@link CleanupStack#register(AutoCloseable)} would close it, without recursion.
+   *
+   * <p>Unlike an {@link ExitStack}, which closes in reverse order of registration, this closes in
+   * the order given, for resources that have no order of acquisition (the values of a map, a pool's
+   * idle connections). Python: none. Guava's {@code Closer}, Agrona's {@code CloseHelper.closeAll}.
+   *
+   * @param resources the resources to close; null elements are skipped
+   * @throws NullPointerException if {@code resources} is null (nothing is closed)
+   */
+  public static void closeAll(@Nullable AutoCloseable... resources) {
+    closeAll(Arrays.asList(checkNotNull(resources, "resources")));
+  }
+
+  /**
+   * Closes each resource of {@code resources}, in iteration order, skipping nulls; every one is
+   * closed even when some fail, as {@link #closeAll(AutoCloseable...)}.
+   *
+   * <pre>{@code
+   * closeAll(connectionsByTenant.values());
+   * }</pre>
+   *
+   * <p>Each resource is closed as soon as it is taken from the iterator. If the iterator itself
+   * throws (in {@code hasNext} or {@code next}), iteration stops: every resource taken before has
+   * been closed, and the iterator's exception is folded as one more failure (it propagates if it is
+   * the first, or is attached to the first), so nothing taken is left unclosed and no failure is
+   * lost. If {@code iterator()} throws, nothing is closed and that exception propagates as is.
+   *
+   * @param resources the resources to close; null elements are skipped
+   * @throws NullPointerException if {@code resources} is null (nothing is closed)
+   */
+  public static void closeAll(Iterable<? extends @Nullable AutoCloseable> resources) {
+    Iterator<? extends @Nullable AutoCloseable> it =
+        checkNotNull(resources, "resources").iterator();
+    Throwable failure = null;
+    while (true) {
+      AutoCloseable resource;
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        resource = it.next();
+      } catch (Throwable t) {
+        failure = ExceptionRule.cleanupThrew(failure, t); // one more failure; the rest is unknown
+        break;
+      }
+      if (resource != null) {
+        // The engine's step for one entry: the plain cleanup's rule, a nested stack in place.
+        failure = StackFrames.runEntry(resource, AbstractExitStack.PLAIN, failure);
+      }
+    }
+    if (failure != null) {
+      throw sneakyThrow(failure);
+    }
   }
 
   /**
