@@ -68,7 +68,8 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  *
  * <p>What the body throws is declared through its type parameter {@code X}; what {@code enter} and
- * {@code exit} throw propagates unchanged but undeclared.
+ * {@code exit} throw propagates unchanged, and is declared too when the manager is a {@link
+ * CheckedContextManager} (whose type says what that is), undeclared otherwise.
  *
  * <p><b>Thread safety:</b> this class is stateless and its methods are thread-safe. The managers it
  * returns say whether they are; {@link #redirectStdout} and {@link #redirectStderr} change JVM-wide
@@ -89,6 +90,16 @@ public final class Contexts {
    *
    * <p>See the <a href="#exceptions">exception semantics</a>.
    *
+   * @apiNote A body that returns nothing ({@code c -> insert(c)} with a {@code void insert}) is
+   *     {@link #run}'s, not this method's: Java cannot overload the two on a lambda's shape, and
+   *     {@code with} then fails to compile with "bad return type in lambda expression". When the
+   *     exit suppresses the body's exception, this returns {@code null}: assigning it to a
+   *     primitive ({@code int n = with(suppress(X.class), ...)}) unboxes null and throws {@link
+   *     NullPointerException}; write {@code Optional.ofNullable(with(...)).orElse(fallback)}
+   *     instead. A checked exception that the manager's {@code enter} or {@code exit} throws is not
+   *     declared here (see the <a href="#exceptions">exception semantics</a>); implement {@link
+   *     CheckedContextManager} to have it declared by {@link #with(CheckedContextManager,
+   *     ContextBody)}.
    * @param manager the manager to enter and exit
    * @param body the block; it receives what {@code manager.enter()} returned
    * @param <T> the type of value the manager returns
@@ -146,6 +157,69 @@ public final class Contexts {
           body.accept(value);
           return null;
         });
+  }
+
+  /**
+   * {@link #with(ContextManager, ContextBody)} for a manager that declares the checked exception
+   * its enter and exit throw: this form declares it too, next to the body's, so that the caller can
+   * catch it by its type.
+   *
+   * <pre>{@code
+   * try {
+   *   int rows = with(new Transaction(connection), c -> insertRows(c));
+   * } catch (SQLException e) {   // from the manager's enter or exit, or from the body
+   *   report(e);
+   * }
+   * }</pre>
+   *
+   * <p>See the <a href="#exceptions">exception semantics</a>.
+   *
+   * @param manager the manager to enter and exit
+   * @param body the block; it receives what {@code manager.enter()} returned
+   * @param <T> the type of value the manager returns
+   * @param <R> the body's result type
+   * @param <X> the exception type the body may throw
+   * @param <E> the exception type the manager's enter and exit may throw
+   * @return the body's result, or {@code null} if the body threw and the exit suppressed it
+   * @throws X if the body throws it and the exit neither suppresses nor replaces it
+   * @throws E if the manager's enter throws it, or its exit throws it (replacing the body's
+   *     exception, which is attached to it)
+   */
+  public static <
+          T extends @Nullable Object,
+          R extends @Nullable Object,
+          X extends Throwable,
+          E extends Exception>
+      @Nullable R with(
+          CheckedContextManager<T, E> manager,
+          ContextBody<? super T, ? extends R, ? extends X> body)
+          throws X, E {
+    return with((ContextManager<T>) manager, body); // the undeclared form, which throws only these
+  }
+
+  /**
+   * {@link #run(ContextManager, ContextAction)} for a manager that declares the checked exception
+   * its enter and exit throw: this form declares it too, next to the body's.
+   *
+   * <pre>{@code
+   * try {
+   *   run(new Transaction(connection), c -> insertRows(c));
+   * } catch (SQLException e) {
+   *   report(e);
+   * }
+   * }</pre>
+   *
+   * @param manager the manager to enter and exit
+   * @param body the block; it receives what {@code manager.enter()} returned
+   * @param <T> the type of value the manager returns
+   * @param <X> the exception type the body may throw
+   * @param <E> the exception type the manager's enter and exit may throw
+   * @throws X if the body throws it and the exit neither suppresses nor replaces it
+   * @throws E if the manager's enter or exit throws it
+   */
+  public static <T extends @Nullable Object, X extends Throwable, E extends Exception> void run(
+      CheckedContextManager<T, E> manager, ContextAction<? super T, ? extends X> body) throws X, E {
+    run((ContextManager<T>) manager, body);
   }
 
   // --- helper managers ---------------------------------------------------------------------------
@@ -493,6 +567,9 @@ public final class Contexts {
    * <p>Exceptions as in {@link #with}; a call whose exception is suppressed returns normally.
    * Python: {@code ContextDecorator}.
    *
+   * @apiNote A {@link Runnable} cannot throw a checked exception. For a body that does, decorate it
+   *     as a {@link Callable}, which may: {@code decorateCallable(manager, () -> { export(); return
+   *     null; })}.
    * @param manager the manager each call runs inside
    * @param action the function to wrap
    * @return the wrapped function
