@@ -56,9 +56,10 @@ import org.jspecify.annotations.Nullable;
  *       entering the manager. Closing a closed stack again does nothing.
  *   <li>A close (or {@link #exit}, {@link #popAll}) called by another thread while one runs waits
  *       until that one has finished, then behaves as on a closed stack: it runs nothing, and the
- *       first close reports the failures. Called by a cleanup of the running close, on its thread,
- *       it continues the unwinding (with its own exception in flight) instead of waiting for
- *       itself, exactly as a re-entrant call on {@link ExitStack} does.
+ *       first close reports the failures. A close or {@code exit} called by a cleanup of the
+ *       running close, on its thread, continues the unwinding (with its own exception in flight)
+ *       instead of waiting for itself, exactly as a re-entrant call on {@link ExitStack} does; a
+ *       {@code popAll} called so throws {@link IllegalStateException} and moves nothing.
  * </ul>
  *
  * <p>Use {@link ExitStack} when one thread registers and closes: it is several times cheaper (it

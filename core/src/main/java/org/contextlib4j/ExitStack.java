@@ -56,8 +56,13 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@link #enterContext(ContextManager)}: enters a manager and registers its exit;
  *   <li>{@link #push(ExitHandler)}, {@link #push(ContextManager)}: an exception-aware exit;
- *   <li>{@link #register(AutoCloseable)}, {@link #callback(CleanupAction)}: a plain cleanup.
+ *   <li>{@link #register(AutoCloseable)}, {@link #callback(CleanupAction)}: a plain cleanup;
+ *   <li>{@link #register(Object, ResourceCleanup)}: a value that is not an {@link AutoCloseable},
+ *       with the plain cleanup that receives it.
  * </ul>
+ *
+ * <p>Code that registers on any of the three stacks takes a {@link CleanupStack}, the interface
+ * they share.
  *
  * <h2 id="with">try-with-resources or {@code Contexts.run}</h2>
  *
