@@ -209,8 +209,18 @@ public final class AsyncExitStack extends AbstractExitStack
    */
   public <T extends @Nullable Object> CompletionStage<T> enterAsyncContext(
       AsyncContextManager<T> manager) {
+    return enter(manager, false);
+  }
+
+  /**
+   * {@link #enterAsyncContext}, or its handle form: then the manager's exit is registered through a
+   * {@link Registration} holding the entered value, and the stage completes with that handle.
+   */
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
+  <T extends @Nullable Object, V extends @Nullable Object> CompletionStage<V> enter(
+      AsyncContextManager<T> manager, boolean handle) {
     checkNotNull(manager, "manager");
-    CompletableFuture<T> entered = new CompletableFuture<>();
+    CompletableFuture<V> entered = new CompletableFuture<>();
     CompletionStage<T> enter;
     try {
       enter = checkNotNull(manager.enterAsync(), "the stage returned by enterAsync()");
@@ -228,8 +238,12 @@ public final class AsyncExitStack extends AbstractExitStack
           } else {
             // No close began meanwhile, or the one that did is still running: it unwinds this
             // entry too, the newest, before the older ones.
-            add(manager, ASYNC_MANAGER);
-            entered.complete(value);
+            if (handle) {
+              entered.complete((V) addHandle(new Registration<>(manager, ASYNC_MANAGER, value)));
+            } else {
+              add(manager, ASYNC_MANAGER);
+              entered.complete((V) value);
+            }
           }
         });
     return entered;
@@ -257,6 +271,45 @@ public final class AsyncExitStack extends AbstractExitStack
                         failure == null
                             ? closed
                             : ExceptionRule.cleanupThrew(closed, Stages.unwrap(failure), false)));
+  }
+
+  /**
+   * Registers {@code value} with the asynchronous cleanup that releases it, and returns it: the
+   * async form of {@link #register(Object, ResourceCleanup)}. The cleanup receives {@code value},
+   * and its stage is awaited, in LIFO order with every other registration, as {@link
+   * #pushAsyncCallback}'s; it is a plain cleanup.
+   *
+   * <pre>{@code
+   * Session session = stack.registerAsync(client.openSession(), s -> s.closeAsync());
+   * }</pre>
+   *
+   * <p>Python: none. JavaScript: {@code AsyncDisposableStack.prototype.adopt}.
+   *
+   * @param value the value to release
+   * @param cleanup starts releasing it
+   * @param <T> the value's type
+   * @return {@code value}
+   */
+  public <T> T registerAsync(T value, AsyncResourceCleanup<? super T> cleanup) {
+    add(
+        new AdoptedAsync<>(checkNotNull(value, "value"), checkNotNull(cleanup, "cleanup")),
+        ASYNC_ACTION);
+    return value;
+  }
+
+  /**
+   * {@return the registration methods of this stack in a form that returns a handle, the async ones
+   * included} Each handle can cancel its registration or run it early; see {@link Registration}.
+   *
+   * <pre>{@code
+   * Registration<AsyncCleanupAction> flush =
+   *     stack.handles().pushAsyncCallback(() -> buffer.flushAsync());
+   * flush.runNowAsync();   // flush now; the close will not flush again
+   * }</pre>
+   */
+  @Override
+  public AsyncHandles handles() {
+    return new AsyncHandles(this);
   }
 
   /**
@@ -352,6 +405,27 @@ public final class AsyncExitStack extends AbstractExitStack
     return action;
   }
 
+  /** {@link #registerAsync}'s entry: an async plain cleanup bound to its value. */
+  static final class AdoptedAsync<T> implements AsyncCleanupAction {
+    private final T value;
+    private final AsyncResourceCleanup<? super T> cleanup;
+
+    AdoptedAsync(T value, AsyncResourceCleanup<? super T> cleanup) {
+      this.value = value;
+      this.cleanup = cleanup;
+    }
+
+    @Override
+    public CompletionStage<?> runAsync() throws Exception {
+      return cleanup.releaseAsync(value);
+    }
+
+    @Override
+    public String toString() {
+      return "registerAsync(" + value + ", " + cleanup + ")";
+    }
+  }
+
   /**
    * An async entry with a timeout of its own. It is registered with its entry's kind and stands in
    * for it, so the unwinding loop treats it as any other entry; only the wait for a stage that is
@@ -416,11 +490,22 @@ public final class AsyncExitStack extends AbstractExitStack
   /**
    * Moves every registration to a new stack, in one step, and leaves this one empty and usable.
    *
+   * <p>While the stack unwinds (a close is running, on any thread, or an outer stack unwinds this
+   * one in place), it throws {@link IllegalStateException} and moves nothing: the cleanups that
+   * have not run yet still run in that unwinding, as {@link ExitStack#popAll()} does. Unlike
+   * Python, where they would move silently.
+   *
    * <p>Python: {@code AsyncExitStack.pop_all}.
    *
    * @return a new stack that owns every cleanup this one had
+   * @throws IllegalStateException if called while this stack unwinds
    */
+  @Override
   public AsyncExitStack popAll() {
+    if (closing != null) {
+      throw popAllDuringUnwind("AsyncExitStack");
+    }
+    checkNotUnwinding();
     AsyncExitStack moved = new AsyncExitStack();
     moveTo(moved);
     return moved;

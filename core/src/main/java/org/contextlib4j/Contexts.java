@@ -20,6 +20,8 @@ import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +30,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.contextlib4j.internal.CallerScope;
+import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Stages;
 import org.jspecify.annotations.Nullable;
 
@@ -65,7 +68,8 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  *
  * <p>What the body throws is declared through its type parameter {@code X}; what {@code enter} and
- * {@code exit} throw propagates unchanged but undeclared.
+ * {@code exit} throw propagates unchanged, and is declared too when the manager is a {@link
+ * CheckedContextManager} (whose type says what that is), undeclared otherwise.
  *
  * <p><b>Thread safety:</b> this class is stateless and its methods are thread-safe. The managers it
  * returns say whether they are; {@link #redirectStdout} and {@link #redirectStderr} change JVM-wide
@@ -86,6 +90,16 @@ public final class Contexts {
    *
    * <p>See the <a href="#exceptions">exception semantics</a>.
    *
+   * @apiNote A body that returns nothing ({@code c -> insert(c)} with a {@code void insert}) is
+   *     {@link #run}'s, not this method's: Java cannot overload the two on a lambda's shape, and
+   *     {@code with} then fails to compile with "bad return type in lambda expression". When the
+   *     exit suppresses the body's exception, this returns {@code null}: assigning it to a
+   *     primitive ({@code int n = with(suppress(X.class), ...)}) unboxes null and throws {@link
+   *     NullPointerException}; write {@code Optional.ofNullable(with(...)).orElse(fallback)}
+   *     instead. A checked exception that the manager's {@code enter} or {@code exit} throws is not
+   *     declared here (see the <a href="#exceptions">exception semantics</a>); implement {@link
+   *     CheckedContextManager} to have it declared by {@link #with(CheckedContextManager,
+   *     ContextBody)}.
    * @param manager the manager to enter and exit
    * @param body the block; it receives what {@code manager.enter()} returned
    * @param <T> the type of value the manager returns
@@ -145,6 +159,69 @@ public final class Contexts {
         });
   }
 
+  /**
+   * {@link #with(ContextManager, ContextBody)} for a manager that declares the checked exception
+   * its enter and exit throw: this form declares it too, next to the body's, so that the caller can
+   * catch it by its type.
+   *
+   * <pre>{@code
+   * try {
+   *   int rows = with(new Transaction(connection), c -> insertRows(c));
+   * } catch (SQLException e) {   // from the manager's enter or exit, or from the body
+   *   report(e);
+   * }
+   * }</pre>
+   *
+   * <p>See the <a href="#exceptions">exception semantics</a>.
+   *
+   * @param manager the manager to enter and exit
+   * @param body the block; it receives what {@code manager.enter()} returned
+   * @param <T> the type of value the manager returns
+   * @param <R> the body's result type
+   * @param <X> the exception type the body may throw
+   * @param <E> the exception type the manager's enter and exit may throw
+   * @return the body's result, or {@code null} if the body threw and the exit suppressed it
+   * @throws X if the body throws it and the exit neither suppresses nor replaces it
+   * @throws E if the manager's enter throws it, or its exit throws it (replacing the body's
+   *     exception, which is attached to it)
+   */
+  public static <
+          T extends @Nullable Object,
+          R extends @Nullable Object,
+          X extends Throwable,
+          E extends Exception>
+      @Nullable R with(
+          CheckedContextManager<T, E> manager,
+          ContextBody<? super T, ? extends R, ? extends X> body)
+          throws X, E {
+    return with((ContextManager<T>) manager, body); // the undeclared form, which throws only these
+  }
+
+  /**
+   * {@link #run(ContextManager, ContextAction)} for a manager that declares the checked exception
+   * its enter and exit throw: this form declares it too, next to the body's.
+   *
+   * <pre>{@code
+   * try {
+   *   run(new Transaction(connection), c -> insertRows(c));
+   * } catch (SQLException e) {
+   *   report(e);
+   * }
+   * }</pre>
+   *
+   * @param manager the manager to enter and exit
+   * @param body the block; it receives what {@code manager.enter()} returned
+   * @param <T> the type of value the manager returns
+   * @param <X> the exception type the body may throw
+   * @param <E> the exception type the manager's enter and exit may throw
+   * @throws X if the body throws it and the exit neither suppresses nor replaces it
+   * @throws E if the manager's enter or exit throws it
+   */
+  public static <T extends @Nullable Object, X extends Throwable, E extends Exception> void run(
+      CheckedContextManager<T, E> manager, ContextAction<? super T, ? extends X> body) throws X, E {
+    run((ContextManager<T>) manager, body);
+  }
+
   // --- helper managers ---------------------------------------------------------------------------
 
   /**
@@ -193,6 +270,154 @@ public final class Contexts {
    */
   public static <C extends AutoCloseable> ContextManager<C> closing(C resource) {
     return new Closing<>(checkNotNull(resource, "resource"));
+  }
+
+  /**
+   * A manager that acquires a resource on enter and releases it on exit as a plain cleanup: the
+   * synchronous counterpart of {@link #resourceAsync}, for resources that are not {@link
+   * AutoCloseable} or whose release is not {@code close()}. Equivalent to:
+   *
+   * <pre>{@code
+   * R resource = acquire.call();
+   * try {
+   *   body(resource);
+   * } finally {
+   *   release.release(resource);   // a failure here is added as suppressed to the body's exception
+   * }
+   * }</pre>
+   *
+   * <p>For example:
+   *
+   * <pre>{@code
+   * ContextManager<ExecutorService> workers =
+   *     resource(() -> Executors.newFixedThreadPool(4), ExecutorService::shutdownNow);
+   * run(workers, pool -> pool.invokeAll(tasks));
+   * }</pre>
+   *
+   * <p>If {@code acquire} throws, nothing is held and the exception propagates as is. The release
+   * never sees, suppresses or replaces the exception in flight: if it fails while X is in flight,
+   * its failure is attached to X (rule 4 of {@link ExitStack}'s exception semantics). Each enter
+   * acquires a new resource and each exit releases the most recent one: the manager is reentrant
+   * and reusable when entered and exited in nested order (an exit without an enter throws {@link
+   * IllegalStateException}).
+   *
+   * <p>Python: the {@code @contextmanager} recipe {@code r = acquire(); try: yield r; finally:
+   * release(r)}.
+   *
+   * @param acquire acquires the resource
+   * @param release releases it
+   * @param <R> the resource type
+   * @return the manager
+   */
+  public static <R extends @Nullable Object> ContextManager<R> resource(
+      Callable<? extends R> acquire, ResourceCleanup<? super R> release) {
+    return new Resource<>(checkNotNull(acquire, "acquire"), checkNotNull(release, "release"));
+  }
+
+  /**
+   * A manager that acquires a resource on enter and releases it on exit with a release that sees
+   * how the block ended: the exception in flight, or {@code null}. The release cannot suppress; if
+   * it throws Y, Y replaces the exception in flight X, with X attached to it (rule 3 of {@link
+   * ExitStack}'s exception semantics), as an exit's does.
+   *
+   * <pre>{@code
+   * ContextManager<Connection> transaction = resource(
+   *     () -> dataSource.getConnection(),
+   *     (c, failure) -> {
+   *       try {
+   *         if (failure == null) c.commit(); else c.rollback();
+   *       } finally {
+   *         c.close();
+   *       }
+   *     });
+   * run(transaction, c -> insertRows(c));
+   * }</pre>
+   *
+   * <p>Otherwise as {@link #resource(Callable, ResourceCleanup)}. Python: the {@code
+   * @contextmanager} recipe with {@code try: yield r; except BaseException as e: ...; finally:
+   * ...}; cats-effect's {@code Resource.makeCase}.
+   *
+   * @param acquire acquires the resource
+   * @param release releases it, given the resource and the exception in flight (or null)
+   * @param <R> the resource type
+   * @return the manager
+   */
+  public static <R extends @Nullable Object> ContextManager<R> resource(
+      Callable<? extends R> acquire, ResourceExit<? super R> release) {
+    return new Resource.Aware<>(checkNotNull(acquire, "acquire"), checkNotNull(release, "release"));
+  }
+
+  // --- closing many ------------------------------------------------------------------------------
+
+  /**
+   * Closes each resource, in the order given, skipping nulls; every one is closed even when some
+   * fail. The first failure propagates as the same instance, with each later one attached to it
+   * with {@link Throwable#addSuppressed}, as try-with-resources does (undeclared if checked).
+   *
+   * <pre>{@code
+   * closeAll(in, out, socket);   // all three are closed; out's failure does not stop socket's close
+   * }</pre>
+   *
+   * <p>Each failure is folded by the exception rule of a plain cleanup (rule 4 of {@link
+   * ExitStack}'s <a href="ExitStack.html#exceptions">exception semantics</a>): a later {@link
+   * VirtualMachineError} is not hidden under an ordinary first failure (it propagates, with that
+   * one attached); an {@link InterruptedException} that ends up attached to another exception sets
+   * the thread's interrupt status again; no failure is lost and none suppresses itself (a resource
+   * that throws the same instance twice is attached once). A resource given twice is closed twice,
+   * as the same variable in two try-with-resources would be. A stack among the resources is closed
+   * in place, as {@link CleanupStack#register(AutoCloseable)} would close it, without recursion.
+   *
+   * <p>Unlike an {@link ExitStack}, which closes in reverse order of registration, this closes in
+   * the order given, for resources that have no order of acquisition (the values of a map, a pool's
+   * idle connections). Python: none. Guava's {@code Closer}, Agrona's {@code CloseHelper.closeAll}.
+   *
+   * @param resources the resources to close; null elements are skipped
+   * @throws NullPointerException if {@code resources} is null (nothing is closed)
+   */
+  public static void closeAll(@Nullable AutoCloseable... resources) {
+    closeAll(Arrays.asList(checkNotNull(resources, "resources")));
+  }
+
+  /**
+   * Closes each resource of {@code resources}, in iteration order, skipping nulls; every one is
+   * closed even when some fail, as {@link #closeAll(AutoCloseable...)}.
+   *
+   * <pre>{@code
+   * closeAll(connectionsByTenant.values());
+   * }</pre>
+   *
+   * <p>Each resource is closed as soon as it is taken from the iterator. If the iterator itself
+   * throws (in {@code hasNext} or {@code next}), iteration stops: every resource taken before has
+   * been closed, and the iterator's exception is folded as one more failure (it propagates if it is
+   * the first, or is attached to the first), so nothing taken is left unclosed and no failure is
+   * lost. If {@code iterator()} throws, nothing is closed and that exception propagates as is.
+   *
+   * @param resources the resources to close; null elements are skipped
+   * @throws NullPointerException if {@code resources} is null (nothing is closed)
+   */
+  public static void closeAll(Iterable<? extends @Nullable AutoCloseable> resources) {
+    Iterator<? extends @Nullable AutoCloseable> it =
+        checkNotNull(resources, "resources").iterator();
+    Throwable failure = null;
+    while (true) {
+      AutoCloseable resource;
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        resource = it.next();
+      } catch (Throwable t) {
+        failure = ExceptionRule.cleanupThrew(failure, t); // one more failure; the rest is unknown
+        break;
+      }
+      if (resource != null) {
+        // The engine's step for one entry: the plain cleanup's rule, a nested stack in place.
+        failure = StackFrames.runEntry(resource, AbstractExitStack.PLAIN, failure);
+      }
+    }
+    if (failure != null) {
+      throw sneakyThrow(failure);
+    }
   }
 
   /**
@@ -342,6 +567,9 @@ public final class Contexts {
    * <p>Exceptions as in {@link #with}; a call whose exception is suppressed returns normally.
    * Python: {@code ContextDecorator}.
    *
+   * @apiNote A {@link Runnable} cannot throw a checked exception. For a body that does, decorate it
+   *     as a {@link Callable}, which may: {@code decorateCallable(manager, () -> { export(); return
+   *     null; })}.
    * @param manager the manager each call runs inside
    * @param action the function to wrap
    * @return the wrapped function
