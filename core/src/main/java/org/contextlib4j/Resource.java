@@ -47,7 +47,7 @@ final class Resource<R extends @Nullable Object> extends PlainExit<R> {
 
   @Override
   public String toString() {
-    return "resource(" + acquired.acquire + ", " + release + ")";
+    return acquired.describe(release);
   }
 
   /**
