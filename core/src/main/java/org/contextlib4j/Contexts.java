@@ -522,25 +522,58 @@ public final class Contexts {
    * <p><b>Two modes, one semantics.</b> With {@link #with}, {@link #run} and the decorators, the
    * with-block runs inside the yield call, on the caller's thread, and no other thread is used.
    * When {@code enter()} and {@code exit()} are called separately (an {@link ExitStack}, or by
-   * hand), the body must stay suspended at the yield in between, and Java has no coroutines: the
-   * body then runs on a helper thread (a virtual thread on JDK 21+, a pooled daemon thread on 17),
-   * handing control back and forth with the caller so that exactly one of the two runs at any time;
-   * every write before a hand-off happens-before every read after it. In that mode:
+   * hand: <i>split mode</i>), the body must stay suspended at the yield in between. Java 17 has no
+   * coroutines, so split mode takes one of two paths, chosen once when the library is loaded; the
+   * exception semantics above are the same on both:
    *
    * <ul>
-   *   <li>the setup and teardown run on the helper thread: a {@code ThreadLocal} set in the setup
-   *       is not the with-block's;
-   *   <li>if the caller is interrupted while it waits for the body, the interrupt is passed on to
-   *       the helper thread, the caller still waits for the body to reach its next yield or end,
-   *       and the caller's interrupt status is set again when it returns;
-   *   <li>if the block threw an {@link InterruptedException} and the body stops it (returns, or
-   *       throws another exception), the interrupt status of the thread that called {@code exit} is
-   *       set again, never the helper thread's (see {@link Yielder}'s <a
-   *       href="Yielder.html#exceptions">exception semantics</a>);
-   *   <li>a manager entered and never exited closes its body when it becomes unreachable (as Python
-   *       closes a collected generator): its {@code finally} clauses run on the helper thread and
-   *       the thread ends. Exit managers you enter; garbage collection is a safety net, not a plan.
+   *   <li><b>Continuations</b> (JDK 21+, when {@code java.base} exports {@code jdk.internal.vm} to
+   *       the library: {@code --add-exports java.base/jdk.internal.vm=org.contextlib4j} on the
+   *       module path, {@code =ALL-UNNAMED} on the class path; nothing else to set). The body runs
+   *       as a continuation mounted on the calling thread: setup runs inside {@code enter()}, the
+   *       yield suspends it, {@code exit()} resumes it. Setup, block and teardown see the same
+   *       {@link Thread#currentThread()}, the same {@code ThreadLocal} values, and the same
+   *       interrupt status, as in callback mode; a {@code ReentrantLock} taken in setup is held by
+   *       the block; teardown's stack trace shows the caller of {@code exit}. {@code exit()} may be
+   *       called on another thread than {@code enter()} (an async stack's cleanup does so): the
+   *       body resumes on that thread, so its teardown sees that thread's thread-locals, and
+   *       unlocking a lock the setup took there throws {@code IllegalMonitorStateException}, as it
+   *       would in plain code. A monitor ({@code synchronized}) held across the yield stays with
+   *       the suspended body on JDK 24+ (the block does not hold it, and blocks if it tries to take
+   *       it); on JDK 21&ndash;23 a yield inside {@code synchronized} is <i>pinned</i>. A pinned
+   *       yield (also from inside a native frame, such as a class initializer) cannot suspend: the
+   *       body is closed there (its {@code finally} clauses run, as when a generator is closed) and
+   *       run again from the start on a helper thread, so its setup runs twice for that one
+   *       manager; later managers whose body is of the same class go straight to a helper thread.
+   *   <li><b>Helper threads</b> (JDK 17, no export, or {@code -Dorg.contextlib4j.splitMode=threads}
+   *       to diagnose): the body runs on a pooled helper thread (virtual when the JVM has them),
+   *       handing control back and forth with the caller so that exactly one of the two runs at any
+   *       time; every write before a hand-off happens-before every read after it. Setup and
+   *       teardown run on the helper thread: a {@code ThreadLocal} set in setup is not the block's,
+   *       a lock taken in setup is held by the helper thread (the block does not hold it), and
+   *       teardown's stack trace does not show the caller. If the caller is interrupted while it
+   *       waits for the body, the interrupt is passed on to the helper thread, the caller still
+   *       waits for the body to reach its next yield or end, and the caller's interrupt status is
+   *       set again when it returns. If the block threw an {@link InterruptedException} and the
+   *       body stops it (returns, or throws another exception), the interrupt status of the thread
+   *       that called {@code exit} is set again, never the helper thread's (see {@link Yielder}'s
+   *       <a href="Yielder.html#exceptions">exception semantics</a>).
    * </ul>
+   *
+   * <p>{@code -Dorg.contextlib4j.splitMode=continuations} makes a split-mode {@code enter()} throw
+   * {@code IllegalStateException}, saying why, when continuations are not available, instead of
+   * falling back silently.
+   *
+   * <p><b>A manager entered and never exited.</b> With continuations, the suspended body is an
+   * ordinary object: once the manager is unreachable it is garbage collected with everything the
+   * body references, and no thread is kept; unlike Python, which closes a collected generator, its
+   * {@code finally} clauses never run. With helper threads, the body is closed when the manager
+   * becomes unreachable (its {@code finally} clauses run on the helper thread, which is then free),
+   * but the parked helper thread keeps what the body references reachable, so a body that refers
+   * back to its manager (say, a method of the service that holds it) keeps its thread and all it
+   * references forever. Either way {@link LeakDetection} reports such a manager, with where it was
+   * created, once it is collected. Exit managers you enter; garbage collection is a safety net, not
+   * a plan.
    *
    * <p>Python: {@code contextlib.contextmanager}.
    *

@@ -15,9 +15,12 @@
  */
 package org.contextlib4j;
 
+import static java.util.Objects.requireNonNull;
 import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
 import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.contextlib4j.internal.Continuations;
 import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Handoff;
 import org.contextlib4j.internal.Leaks;
@@ -60,24 +63,53 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     DONE
   }
 
+  /**
+   * Body classes whose first yield was pinned (see {@link ContinuationSplit}): their managers run
+   * split mode on helper threads from then on. A ClassValue keeps no class alive.
+   */
+  private static final ClassValue<AtomicBoolean> PINS =
+      new ClassValue<>() {
+        @Override
+        protected AtomicBoolean computeValue(Class<?> type) {
+          return new AtomicBoolean();
+        }
+      };
+
   private final GeneratorBody<T> body;
+
+  /** Split mode on a helper thread even when continuations are active (tests of that path). */
+  private final boolean onThreads;
+
   private State state = State.NEW;
   private @Nullable Split<T> split;
   private Cleaner.@Nullable Cleanable cleanable;
 
   GeneratorContextManager(GeneratorBody<T> body) {
+    this(body, false);
+  }
+
+  /**
+   * @param onThreads whether split mode runs the body on a helper thread even when continuations
+   *     are active
+   */
+  GeneratorContextManager(GeneratorBody<T> body, boolean onThreads) {
     this.body = body;
+    this.onThreads = onThreads;
     if (Leaks.enabled) {
       Leaks.track(
           this,
           "generator-style context manager",
-          "it was entered but not exited, and its body is closed without the block's exception");
+          onThreads || !Continuations.active()
+              ? "it was entered but not exited, and its body is closed without the block's"
+                  + " exception"
+              : "it was entered but not exited, and its body, a continuation, is never resumed:"
+                  + " its finally clauses do not run");
     }
   }
 
   /** A fresh, unentered manager for the same body: Python's {@code _recreate_cm}. */
   GeneratorContextManager<T> recreate() {
-    return new GeneratorContextManager<>(body);
+    return new GeneratorContextManager<>(body, onThreads);
   }
 
   // --- callback mode -----------------------------------------------------------------------------
@@ -132,14 +164,33 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
   public T enter() {
     claim();
     state = State.ENTERED;
-    Split<T> s = new Split<>(body);
+    Split<T> s = newSplit();
     Object first = s.start();
+    if (first instanceof Pinned pinned) {
+      first = null;
+      Throwable closing = pinned.closed().failure();
+      if (closing != null && closing != GeneratorExit.INSTANCE) {
+        // Its finally clauses failed while it was being closed: that is the enter's failure.
+        state = State.DONE;
+        throw sneakyThrow(ExceptionRule.cleanupThrew(closing, pinnedError(pinned.reason())));
+      }
+      // Deliberately unlike a generator: the body ran to its yield and was closed (its finally
+      // clauses ran); it runs again from the start on a helper thread, and so do later bodies of
+      // the same class (see Contexts.contextManager, "Split mode").
+      PINS.get(body.getClass()).set(true);
+      s = new ThreadSplit<>(body);
+      first = s.start();
+    }
     if (first instanceof Yielded<?> yielded) {
       split = s;
-      // If this manager is dropped while the body is suspended, close the body (Python closes a
-      // generator when it is collected) so that no helper thread waits forever. The action holds
-      // the Split, never this manager.
-      cleanable = CLEANER.register(this, s::abandon);
+      // If this manager is dropped while the body is suspended on a helper thread, close the body
+      // (Python closes a generator when it is collected) so that no helper thread waits forever.
+      // The action holds the Split, never this manager. A continuation needs none: it is garbage
+      // with the manager.
+      Runnable abandon = s.abandonAction();
+      if (abandon != null) {
+        cleanable = CLEANER.register(this, abandon);
+      }
       if (Leaks.used) {
         Leaks.pending(this, true);
       }
@@ -150,6 +201,32 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     state = State.DONE;
     Throwable out = s.outcome(first instanceof Ended ended ? ended.failure : null, true);
     throw sneakyThrow(out == null ? new IllegalStateException("generator didn't yield") : out);
+  }
+
+  /** A split run on a continuation when they are active and the body is not known to pin. */
+  private Split<T> newSplit() {
+    if (!onThreads) {
+      if (Continuations.active()) {
+        if (!PINS.get(body.getClass()).get()) {
+          return new ContinuationSplit<>(body);
+        }
+      } else if (Continuations.mode() == Continuations.Mode.REQUIRED_BUT_UNAVAILABLE) {
+        state = State.DONE;
+        throw new IllegalStateException(
+            "continuations are required by -D"
+                + Continuations.PROPERTY
+                + "=continuations, and not available: "
+                + Continuations.unavailableReason());
+      }
+    }
+    return new ThreadSplit<>(body);
+  }
+
+  private static IllegalStateException pinnedError(String reason) {
+    return new IllegalStateException(
+        "the generator-style context manager's body yielded while its continuation was pinned ("
+            + reason
+            + "), so it was closed, to be run again on a helper thread");
   }
 
   /** The exit, returning the exception in flight after it; the stacks take it as is. */
@@ -205,45 +282,56 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     return "contextManager(" + body + ")[" + state + "]";
   }
 
-  /** The yielder of split mode: the body runs on a helper thread and suspends in yield. */
-  private static final class Split<T extends @Nullable Object> extends Run implements Yielder<T> {
-    private static final Object RESUME = new Object();
-    private static final Object CLOSE = new Object();
+  /**
+   * The yielder of split mode: the body suspends in yield between enter and exit, as a continuation
+   * mounted on the caller's thread ({@link ContinuationSplit}) or on a helper thread ({@link
+   * ThreadSplit}). Both pass the same commands and events, so they share the rest.
+   */
+  private abstract static class Split<T extends @Nullable Object> extends Run
+      implements Yielder<T> {
+    static final Object RESUME = new Object();
+    static final Object CLOSE = new Object();
 
     private final GeneratorBody<T> body;
-    private final Handoff handoff = new Handoff();
-    private boolean closing; // helper thread only
+    private boolean closing; // the body's side only
 
     Split(GeneratorBody<T> body) {
       this.body = body;
     }
 
-    Object start() {
-      return handoff.start(
-          () -> {
-            handoff.attachHelper();
-            Object last;
-            try {
-              body.run(this);
-              last = new Ended(null);
-            } catch (Throwable t) {
-              last = new Ended(t);
-            }
-            handoff.post(last);
-          });
+    /** Runs the body until its first event: {@link Yielded}, {@link Ended} or {@link Pinned}. */
+    abstract Object start();
+
+    /** Sends {@code command} to the suspended body and returns its next event. */
+    abstract Object call(Object command);
+
+    /** The body's side: posts {@code event} and returns the next command. */
+    abstract Object suspend(Object event);
+
+    /** The body's side, last of all: posts the {@link Ended} event. */
+    abstract void end(Object last);
+
+    /** Closes a suspended body whose manager became unreachable; null if nothing must be done. */
+    abstract @Nullable Runnable abandonAction();
+
+    final void runBody() {
+      Object last;
+      try {
+        body.run(this);
+        last = new Ended(null);
+      } catch (Throwable t) {
+        last = new Ended(t);
+      }
+      end(last);
     }
 
     @Nullable Throwable exit(@Nullable Throwable failure, boolean resetInterrupt) {
       thrownIn = failure;
-      Object event = handoff.call(failure == null ? RESUME : new Throw(failure));
+      Object event = call(failure == null ? RESUME : new Throw(failure));
       if (event instanceof Yielded) {
-        event = handoff.call(CLOSE); // it yielded again: close it (later yields throw at once)
+        event = call(CLOSE); // it yielded again: close it (later yields throw at once)
       }
       return outcome(((Ended) event).failure, resetInterrupt);
-    }
-
-    void abandon() {
-      handoff.abandon(CLOSE);
     }
 
     @Override
@@ -253,8 +341,7 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       if (closing) {
         throw GeneratorExit.INSTANCE; // it caught the close and yielded again: keep unwinding
       }
-      handoff.post(new Yielded<>(value));
-      Object command = handoff.awaitCommand();
+      Object command = suspend(new Yielded<>(value));
       if (command == CLOSE) {
         closing = true;
         throw GeneratorExit.INSTANCE;
@@ -262,6 +349,105 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       if (command instanceof Throw t) {
         throw sneakyThrow(t.failure);
       }
+    }
+  }
+
+  /** Split mode on a helper thread: the two threads pass control through a {@link Handoff}. */
+  private static final class ThreadSplit<T extends @Nullable Object> extends Split<T> {
+    private final Handoff handoff = new Handoff();
+
+    ThreadSplit(GeneratorBody<T> body) {
+      super(body);
+    }
+
+    @Override
+    Object start() {
+      return handoff.start(
+          () -> {
+            handoff.attachHelper();
+            runBody();
+          });
+    }
+
+    @Override
+    Object call(Object command) {
+      return handoff.call(command);
+    }
+
+    @Override
+    Object suspend(Object event) {
+      handoff.post(event);
+      return handoff.awaitCommand();
+    }
+
+    @Override
+    void end(Object last) {
+      handoff.post(last);
+    }
+
+    @Override
+    Runnable abandonAction() {
+      return () -> handoff.abandon(CLOSE);
+    }
+  }
+
+  /**
+   * Split mode as a continuation mounted on the calling thread (see {@link Continuations}): enter
+   * runs it to the yield, exit resumes it. One thread runs at a time by construction, so the
+   * messages need no synchronisation of their own: the thread that resumes a continuation sees
+   * everything written before it was suspended, as a hand-off between threads would publish.
+   */
+  private static final class ContinuationSplit<T extends @Nullable Object> extends Split<T> {
+    private final Object continuation;
+    private @Nullable Object message; // a command going in, or an event coming out
+    private @Nullable String pinned;
+
+    ContinuationSplit(GeneratorBody<T> body) {
+      super(body);
+      continuation = Continuations.create(this::runBody);
+    }
+
+    @Override
+    Object start() {
+      Object event = call(RESUME);
+      String reason = pinned;
+      return reason == null ? event : new Pinned(reason, (Ended) event);
+    }
+
+    @Override
+    Object call(Object command) {
+      message = command;
+      Continuations.run(continuation);
+      Object event = message;
+      message = null;
+      return requireNonNull(event);
+    }
+
+    @Override
+    Object suspend(Object event) {
+      if (yields > 1) {
+        return CLOSE; // a second yield is always answered by closing: no need to suspend
+      }
+      message = event;
+      String reason = Continuations.suspend(continuation);
+      if (reason != null) {
+        // Pinned at the first yield, inside enter: close the body; enter runs it again on a
+        // helper thread.
+        pinned = reason;
+        return CLOSE;
+      }
+      return requireNonNull(message);
+    }
+
+    @Override
+    void end(Object last) {
+      message = last;
+    }
+
+    @Override
+    @Nullable Runnable abandonAction() {
+      // Nothing to close: a dropped continuation is garbage with all it references.
+      return null;
     }
   }
 
@@ -359,6 +545,9 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
   private record Ended(@Nullable Throwable failure) {}
 
   private record Throw(Throwable failure) {}
+
+  /** The first yield was pinned (see {@link ContinuationSplit}); the body was closed so. */
+  private record Pinned(String reason, Ended closed) {}
 
   /**
    * Thrown from a second yield to close the body, as Python's {@code GeneratorExit}. One shared

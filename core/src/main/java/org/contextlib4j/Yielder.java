@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  *       or throws another exception instead), the manager sets the interrupt status again, as
  *       {@link Contexts#suppress} does, so that the interrupt is not lost: on the thread that runs
  *       the block, which is the caller's in callback mode and, in split mode, the thread that calls
- *       {@code exit} (never the helper thread the body runs on). A body that lets X continue leaves
+ *       {@code exit} (never a helper thread the body runs on). A body that lets X continue leaves
  *       the status alone: X itself carries the interrupt.
  * </ul>
  *

@@ -172,7 +172,7 @@ class GeneratorContextManagerInterruptTest {
       throws Exception {
     AtomicReference<@Nullable Thread> helper = new AtomicReference<>();
     ContextManager<String> manager =
-        Contexts.contextManager(
+        SplitModes.onThreads(
             y -> {
               helper.set(Thread.currentThread());
               swallowing("v").run(y);

@@ -370,7 +370,7 @@ class GeneratorContextManagerTest {
   void splitMode_runsTheBodyOnAHelperThread_virtualWhenTheJvmHasThem() throws Exception {
     AtomicReference<@Nullable Thread> bodyThread = new AtomicReference<>();
     ContextManager<String> manager =
-        Contexts.contextManager(
+        SplitModes.onThreads(
             y -> {
               bodyThread.set(Thread.currentThread());
               y.yield("v");
@@ -408,7 +408,7 @@ class GeneratorContextManagerTest {
     CountDownLatch teardownWaiting = new CountDownLatch(1);
     AtomicReference<@Nullable Throwable> teardownSaw = new AtomicReference<>();
     ContextManager<String> manager =
-        Contexts.contextManager(
+        SplitModes.onThreads(
             y -> {
               y.yield("v");
               teardownWaiting.countDown();
@@ -447,7 +447,7 @@ class GeneratorContextManagerTest {
     WeakReference<ContextManager<String>> ref =
         enterAndDrop(
             () ->
-                Contexts.contextManager(
+                SplitModes.onThreads(
                     y -> {
                       helper.set(Thread.currentThread());
                       try {

@@ -219,7 +219,7 @@ class LeakTrackingTest {
 
   private static void enterAndDrop(CompletableFuture<String> closedBody) throws Exception {
     ContextManager<String> manager =
-        Contexts.contextManager(
+        SplitModes.onThreads(
             y -> {
               try {
                 y.yield("value");
