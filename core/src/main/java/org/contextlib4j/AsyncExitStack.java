@@ -94,10 +94,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>the stage is not cancelled ({@code CompletionStage} has no such operation; a cleanup that
  *       must stop should observe a timeout of its own). If it fails later, that failure is attached
  *       to the {@code TimeoutException}, so it is not lost (for a generator-style manager, whose
- *       exit reports the exception in flight after it: a new exception it reports later). This holds
- *       even for a late failure that holds the exception in flight (as its cause): attaching it to
- *       the timeout, which is attached to that exception, closes a cycle, but leaving it out would
- *       lose it. An exit that completes later can no longer suppress or replace anything;
+ *       exit reports the exception in flight after it: a new exception it reports later). This
+ *       holds even for a late failure that holds the exception in flight (as its cause): attaching
+ *       it to the timeout, which is attached to that exception, closes a cycle, but leaving it out
+ *       would lose it. An exit that completes later can no longer suppress or replace anything;
  *   <li>a stack registered with a timeout ({@code pushAsyncExit(nested, timeout)}) is unwound in
  *       place, exactly as an untimed nested stack is (its exits see and may suppress or replace the
  *       exception in flight); the timeout bounds its entries' stages together: each waits at most
