@@ -435,7 +435,12 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     static final GeneratorExit INSTANCE = new GeneratorExit();
 
     private GeneratorExit() {
-      super("generator closed by its context manager", null, false, false);
+      super(
+          "thrown from a second yield (or yieldAsync) of a generator-style body to close the"
+              + " body and run its finally clauses; a body must not catch it",
+          null,
+          false,
+          false);
     }
   }
 }
