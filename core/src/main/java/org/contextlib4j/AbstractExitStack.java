@@ -86,7 +86,11 @@ abstract sealed class AbstractExitStack implements CleanupStack
 
   AbstractExitStack() {
     if (Leaks.enabled) {
-      Leaks.track(this, getClass().getSimpleName(), "they will never run");
+      Leaks.track(
+          this,
+          getClass().getSimpleName(),
+          "they will never run",
+          "Close it (try-with-resources, Contexts.run) or hand its cleanups on (popAll)");
     }
   }
 

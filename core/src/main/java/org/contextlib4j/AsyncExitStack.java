@@ -581,6 +581,30 @@ public final class AsyncExitStack extends AbstractExitStack
     return unwindAsync(failure, EXIT, null);
   }
 
+  /**
+   * Unwinds the stack as if the block had ended with {@code failure} (or normally, if null), and
+   * reports what is in flight afterwards as a value. This is {@link #exitAsync} for a caller that
+   * needs the outcome rather than a {@code Boolean}: an enclosing stack uses it to take a nested
+   * stack's outcome as is, and you can use it to drive a stack by hand without telling "suppressed"
+   * from "continues" yourself.
+   *
+   * <pre>{@code
+   * AsyncExitStack stack = new AsyncExitStack();
+   * stack.pushAsyncCallback(() -> CompletableFuture.runAsync(() -> System.out.println("cleanup")));
+   * CompletionStage<String> outcome =
+   *     stack.exitInFlightAsync(new IOException("the block failed"))
+   *         .thenApply(inFlight -> inFlight == null ? "suppressed" : "in flight: " + inFlight);
+   * }</pre>
+   *
+   * <p>What the exits do follows the <a href="ExitStack.html#exceptions">exception semantics</a>;
+   * the exception in flight at the end is the stage's value: the stage does not fail with it.
+   *
+   * <p>Python: none; CPython's {@code __aexit__} answers with a flag ({@link #exitAsync}).
+   *
+   * @param failure the exception the exits see, or {@code null}
+   * @return a stage completing when every cleanup has run, with the exception in flight at the end
+   *     ({@code failure} itself unless suppressed or replaced), or with {@code null} if none is
+   */
   @Override
   public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
     return unwindAsync(failure, IN_FLIGHT, null);

@@ -52,9 +52,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2 id="exceptions">Exception semantics</h2>
  *
- * <p>{@link #with} and {@link #run} behave exactly like an {@link ExitStack} holding only the
- * manager, closed with the body's exception (see {@link ExitStack}'s <a
- * href="ExitStack.html#exceptions">exception semantics</a>):
+ * <p>As to exceptions, {@link #with} and {@link #run} behave exactly like an {@link ExitStack}
+ * holding only the manager, closed with the body's exception (see {@link ExitStack}'s <a
+ * href="ExitStack.html#exceptions">exception semantics</a>). They differ in one thing: with a
+ * {@linkplain #contextManager generator-style manager}, {@code with} and {@code run} run the
+ * with-block inside the body's {@code yield}, so the body's setup, the block and its teardown all
+ * run on the caller's thread; entered into a stack (or by calling {@code enter} and {@code exit}
+ * yourself), the body's setup and teardown run on a helper thread instead (see {@link
+ * #contextManager}), so a {@code ThreadLocal} the setup sets is not the block's. The exception
+ * rules are:
  *
  * <ol>
  *   <li>if {@code enter} throws, the body and {@code exit} do not run and the exception propagates
@@ -508,12 +514,15 @@ public final class Contexts {
    * another exception Y (Y replaces X). Unlike Python, Java chains nothing implicitly: a body that
    * replaces X attaches it itself if it wants to, as any {@code catch} block would ({@code new
    * Y(message, x)} or {@code y.addSuppressed(x)}). A body that returns without yielding makes
-   * {@code enter} throw {@code IllegalStateException("generator didn't yield")}; a body that yields
-   * a second time is closed (its {@code finally} clauses run) and the exit throws {@code
-   * IllegalStateException("generator didn't stop")}, or {@code "generator didn't stop after
-   * throw()"} with X attached if the block had thrown X. A body that catches that close and yields
-   * once more makes the exit throw {@code IllegalStateException("generator ignored GeneratorExit")}
-   * with the "didn't stop" error attached, as CPython's {@code close()} raises it.
+   * {@code enter} throw an {@link IllegalStateException} saying that the body ended without calling
+   * {@code yield}; a body that yields a second time is closed (its {@code finally} clauses run) and
+   * the exit throws an {@code IllegalStateException} saying that it called {@code yield} a second
+   * time, with X attached if the block had thrown X. A body that catches that close and yields once
+   * more makes the exit throw an {@code IllegalStateException} saying so, with the first error
+   * attached, as CPython's {@code close()} raises it. (Python's messages: "generator didn't yield",
+   * "generator didn't stop", "generator didn't stop after throw()" and "generator ignored
+   * GeneratorExit".) When {@link LeakDetection} was on as the manager was created, each of these
+   * messages ends with where it was created.
    *
    * <p><b>One-shot.</b> The manager can be entered once; entering it again throws {@code
    * IllegalStateException}. The decorators ({@link #decorateRunnable} and the others) run a fresh
@@ -890,9 +899,10 @@ public final class Contexts {
    *         y.yieldAsync(s).handle((v, failure) -> s.closeAsync()).thenCompose(c -> c)));
    * }</pre>
    *
-   * <p>The semantics of {@link #contextManager} (one-shot; "generator didn't yield / didn't stop /
-   * didn't stop after throw()"; nothing chained implicitly), without any helper thread: the body
-   * waits for a stage instead of being suspended. The async decorators run a fresh copy per call.
+   * <p>The semantics of {@link #contextManager} (one-shot; a body that never yields or yields a
+   * second time fails with an {@link IllegalStateException} saying so; nothing chained implicitly),
+   * without any helper thread: the body waits for a stage instead of being suspended. The async
+   * decorators run a fresh copy per call.
    *
    * <p>Two mistakes of a body are reported, never passed over: a body that returns {@code null}
    * instead of a stage fails the enter stage with {@code NullPointerException}; a body whose stage

@@ -44,9 +44,9 @@ import org.jspecify.annotations.Nullable;
  * the exception (the body is ordinary Java: it attaches X to Y itself if it wants, as any catch
  * block does; Python chains implicitly only inside its except clause, which the library cannot
  * see); yielding a second time closes the body (an internal error thrown from that yield runs its
- * finally clauses) and raises "generator didn't stop" or "... after throw()" with X attached;
- * a body that catches that close and yields once more gets "generator ignored GeneratorExit",
- * with the "didn't stop" error attached (CPython's close() raises it).
+ * finally clauses) and raises CPython's "generator didn't stop" (or "... after throw()", with X
+ * attached), worded as what the body did wrong (bodyError); a body that catches that close and
+ * yields once more gets CPython's "generator ignored GeneratorExit", with the first error attached.
  *
  * The stacks call exitInFlight for this manager and take its outcome as is, so the stack does
  * not attach X to an exception the body threw after having handled X (the oracle checks this).
@@ -103,7 +103,9 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
               ? "it was entered but not exited, and its body is closed without the block's"
                   + " exception"
               : "it was entered but not exited, and its body, a continuation, is never resumed:"
-                  + " its finally clauses do not run");
+                  + " its finally clauses do not run",
+          "Exit it after entering it (Contexts.with or run do both), or enter it into a stack"
+              + " that is closed");
     }
   }
 
@@ -125,7 +127,8 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     } catch (Throwable t) {
       ended = t;
     }
-    Throwable out = run.outcome(ended, true);
+    run.finished = true;
+    Throwable out = run.outcome(this, ended, true);
     if (out != null) {
       throw sneakyThrow(out);
     }
@@ -145,6 +148,9 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     @Override
     @SuppressWarnings("NamedLikeContextualKeyword") // Yielder.yield
     public void yield(T value) {
+      if (finished) {
+        throw finishedError(this);
+      }
       if (++yields > 1) {
         throw GeneratorExit.INSTANCE; // closing: unwind the body through its finally clauses
       }
@@ -199,8 +205,8 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       return value;
     }
     state = State.DONE;
-    Throwable out = s.outcome(first instanceof Ended ended ? ended.failure : null, true);
-    throw sneakyThrow(out == null ? new IllegalStateException("generator didn't yield") : out);
+    Throwable out = s.outcome(this, first instanceof Ended ended ? ended.failure : null, true);
+    throw sneakyThrow(out == null ? bodyError(this, NO_YIELD) : out);
   }
 
   /** A split run on a continuation when they are active and the body is not known to pin. */
@@ -244,7 +250,8 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     if (state != State.ENTERED || s == null) {
       return ExceptionRule.exitThrew(
           failure,
-          new IllegalStateException(
+          bodyError(
+              this,
               state == State.NEW
                   ? "generator-style context manager exited before it was entered"
                   : "generator-style context manager exited twice"),
@@ -255,7 +262,7 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     if (Leaks.used) {
       Leaks.pending(this, false);
     }
-    Throwable out = s.exit(failure, resetInterrupt);
+    Throwable out = s.exit(this, failure, resetInterrupt);
     Cleaner.Cleanable c = cleanable;
     if (c != null) {
       c.clean(); // the body has finished: this only unregisters
@@ -270,7 +277,8 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
 
   private void claim() {
     if (state != State.NEW) {
-      throw new IllegalStateException(
+      throw bodyError(
+          this,
           "generator-style context manager already entered: it is one-shot; create a new one"
               + " with Contexts.contextManager(...) for each with-block, or use a decorator, which"
               + " does so for each call");
@@ -322,21 +330,26 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       } catch (Throwable t) {
         last = new Ended(t);
       }
+      finished = true;
       end(last);
     }
 
-    @Nullable Throwable exit(@Nullable Throwable failure, boolean resetInterrupt) {
+    // The owner is passed, not held: the Cleaner's action holds this Split (see enter).
+    @Nullable Throwable exit(Object owner, @Nullable Throwable failure, boolean resetInterrupt) {
       thrownIn = failure;
       Object event = call(failure == null ? RESUME : new Throw(failure));
       if (event instanceof Yielded) {
         event = call(CLOSE); // it yielded again: close it (later yields throw at once)
       }
-      return outcome(((Ended) event).failure, resetInterrupt);
+      return outcome(owner, ((Ended) event).failure, resetInterrupt);
     }
 
     @Override
     @SuppressWarnings("NamedLikeContextualKeyword") // Yielder.yield
     public void yield(T value) {
+      if (finished) {
+        throw finishedError(this); // nothing would ever resume it
+      }
       yields++;
       if (closing) {
         throw GeneratorExit.INSTANCE; // it caught the close and yielded again: keep unwinding
@@ -462,16 +475,24 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
      */
     int yields;
 
+    /**
+     * Whether the body's run is over: a yield after it comes from a Yielder kept (or passed on)
+     * beyond the body, and is refused (finishedError) rather than answered with GeneratorExit.
+     */
+    volatile boolean finished;
+
     /** The with-block's exception, thrown into the body at the first yield; null if none. */
     @Nullable Throwable thrownIn;
 
     /**
+     * @param owner the manager, which the messages name
      * @param ended what the body threw when it finished, or null if it returned
      * @param resetInterrupt whether this thread's interrupt status may be set again
      * @return the exception in flight after the exit, or null
      */
-    final @Nullable Throwable outcome(@Nullable Throwable ended, boolean resetInterrupt) {
-      Throwable out = GeneratorContextManager.outcome(yields, thrownIn, ended);
+    final @Nullable Throwable outcome(
+        Object owner, @Nullable Throwable ended, boolean resetInterrupt) {
+      Throwable out = GeneratorContextManager.outcome(owner, yields, thrownIn, ended);
       // This runs on the thread that runs the with-block: the caller in callback mode, the thread
       // that called exit in split mode (never the helper thread, which has finished the body).
       if (resetInterrupt && stopsInterrupt(thrownIn, ended, out)) {
@@ -485,15 +506,16 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
    * The exception in flight after a generator-style manager's exit, from what its body did
    * (CPython's {@code _GeneratorContextManager.__exit__}); shared by the sync and async forms.
    *
+   * @param owner the manager (sync or async), which the messages name
    * @param yields how many times the body yielded
    * @param thrownIn the with-block's exception, thrown into the body at its first yield, or null
    * @param ended what the body threw (or its stage failed with) when it finished, or null
    */
   static @Nullable Throwable outcome(
-      int yields, @Nullable Throwable thrownIn, @Nullable Throwable ended) {
+      Object owner, int yields, @Nullable Throwable thrownIn, @Nullable Throwable ended) {
     if (yields == 0) {
       // The enter failed: the body's own exception, or it returned without yielding.
-      return ended != null ? ended : new IllegalStateException("generator didn't yield");
+      return ended != null ? ended : bodyError(owner, NO_YIELD);
     }
     if (yields == 1) {
       // It finished after one yield: returning suppresses what was thrown in (or there was
@@ -503,9 +525,9 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     // It yielded again and was closed through its finally clauses.
     IllegalStateException error;
     if (thrownIn == null) {
-      error = new IllegalStateException("generator didn't stop");
+      error = bodyError(owner, YIELDED_AGAIN); // CPython: "generator didn't stop"
     } else {
-      error = new IllegalStateException("generator didn't stop after throw()");
+      error = bodyError(owner, YIELDED_AGAIN_AFTER_FAILURE); // "... didn't stop after throw()"
       // Made while X was in flight: X is attached. The error is new, so this makes no cycle; not
       // through ExceptionRule, which would set the interrupt status of the current thread: the
       // caller decides that (stopsInterrupt), and in the async form this may be a stage's thread.
@@ -517,7 +539,7 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       error =
           (IllegalStateException)
               ExceptionRule.exitThrew(
-                  error, new IllegalStateException("generator ignored GeneratorExit"));
+                  error, bodyError(owner, IGNORED_CLOSE)); // "generator ignored GeneratorExit"
     }
     if (ended == null || ended == GeneratorExit.INSTANCE) {
       return error;
@@ -538,6 +560,46 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       @Nullable Throwable thrownIn, @Nullable Throwable ended, @Nullable Throwable out) {
     return (thrownIn instanceof InterruptedException && out != thrownIn)
         || (ended instanceof InterruptedException && out != ended);
+  }
+
+  // What a body did wrong, in this API's terms (CPython's wording in the comments where they are
+  // used). "%s" is the factory's name and "%y" its yield method's: see bodyError.
+  static final String NO_YIELD =
+      "the %s body ended without calling %y; a body must call %y exactly once";
+  static final String YIELDED_AGAIN =
+      "the %s body called %y a second time; a body must call %y exactly once";
+  static final String YIELDED_AGAIN_AFTER_FAILURE =
+      "the %s body called %y a second time, after the block's exception was thrown into it"
+          + " (attached); a body must call %y exactly once";
+  static final String IGNORED_CLOSE =
+      "the %s body caught the error that its second %y threw to close it, and called %y again; a"
+          + " body must let that error propagate";
+
+  /**
+   * A misuse error for {@code owner}'s body: {@code message} in the words of its factory ({@code
+   * contextManager} and {@code yield}, or {@code asyncContextManager} and {@code yieldAsync}), and
+   * where the manager was created if leak detection recorded it. Error paths only.
+   */
+  static IllegalStateException bodyError(Object owner, String message) {
+    boolean async = owner instanceof AsyncGeneratorContextManager;
+    String text =
+        message
+            .replace("%s", async ? "asyncContextManager" : "contextManager")
+            .replace("%y", async ? "yieldAsync" : "yield");
+    String site = Leaks.createdAt(owner);
+    return new IllegalStateException(
+        site == null ? text : text + " (the manager was created at " + site + ")");
+  }
+
+  /** What a yield on a Yielder whose body has finished throws. */
+  static IllegalStateException finishedError(Object yielder) {
+    boolean async = yielder instanceof AsyncGeneratorContextManager;
+    return new IllegalStateException(
+        async
+            ? "yieldAsync called after the asyncContextManager body's stage completed; an"
+                + " AsyncYielder may be used only by its body, before the body's stage completes"
+            : "yield called after the contextManager body returned; a Yielder may be used only by"
+                + " its body, while the body runs");
   }
 
   private record Yielded<T>(T value) {}
@@ -562,7 +624,12 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     static final GeneratorExit INSTANCE = new GeneratorExit();
 
     private GeneratorExit() {
-      super("generator closed by its context manager", null, false, false);
+      super(
+          "thrown from a second yield (or yieldAsync) of a generator-style body to close the"
+              + " body and run its finally clauses; a body must not catch it",
+          null,
+          false,
+          false);
     }
   }
 }
