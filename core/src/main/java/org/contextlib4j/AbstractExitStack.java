@@ -23,11 +23,13 @@ import org.contextlib4j.internal.Leaks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link ExitStack} and the async stack share: the registrations, stored oldest first, and the
- * methods that add synchronous ones. Python's {@code _BaseExitStack}. The drivers that unwind them
- * are in the subclasses; the rule they apply is {@link org.contextlib4j.internal.ExceptionRule}.
+ * What the three stacks share: the registrations, stored oldest first, and the methods that add
+ * synchronous ones (the public view of them is {@link CleanupStack}). Python's {@code
+ * _BaseExitStack}. The drivers that unwind them are in the subclasses; the rule they apply is
+ * {@link org.contextlib4j.internal.ExceptionRule}.
  */
-abstract class AbstractExitStack {
+abstract sealed class AbstractExitStack implements CleanupStack
+    permits ExitStack, ConcurrentExitStack, AsyncExitStack {
 
   /*
    * NULLAWAY_NOTE: the API uses JSpecify generics (ContextManager<T extends @Nullable Object>).
@@ -74,9 +76,21 @@ abstract class AbstractExitStack {
   /** How many registrations there are. */
   int size;
 
+  /**
+   * Whether an unwinding of this stack is running, set and cleared by the unwind engine ({@link
+   * StackFrames#begin}, {@link StackFrames#pop}, {@link StackFrames#end}) for {@link ExitStack} and
+   * {@link AsyncExitStack}: {@code popAll()} refuses to run then ({@link #checkNotUnwinding}).
+   * {@link ConcurrentExitStack} knows it from its closer instead.
+   */
+  boolean unwinding;
+
   AbstractExitStack() {
     if (Leaks.enabled) {
-      Leaks.track(this, getClass().getSimpleName(), "they will never run");
+      Leaks.track(
+          this,
+          getClass().getSimpleName(),
+          "they will never run",
+          "Close it (try-with-resources, Contexts.run) or hand its cleanups on (popAll)");
     }
   }
 
@@ -91,6 +105,7 @@ abstract class AbstractExitStack {
    * @param <T> the type of value the manager returns
    * @return what {@code manager.enter()} returned
    */
+  @Override
   public <T extends @Nullable Object> T enterContext(ContextManager<T> manager) {
     checkNotNull(manager, "manager");
     T value;
@@ -111,6 +126,7 @@ abstract class AbstractExitStack {
    * @param handler the exit to run when the stack unwinds
    * @return {@code handler}
    */
+  @Override
   public ExitHandler push(ExitHandler handler) {
     add(checkNotNull(handler, "handler"), HANDLER);
     return handler;
@@ -129,6 +145,7 @@ abstract class AbstractExitStack {
    */
   // Not <M extends ContextManager<?>> M push(M): a lambda is potentially compatible with a method
   // type variable, which would make push(failure -> ...) ambiguous with push(ExitHandler).
+  @Override
   public <T extends @Nullable Object> ContextManager<T> push(ContextManager<T> manager) {
     add(checkNotNull(manager, "manager"), MANAGER);
     return manager;
@@ -144,6 +161,7 @@ abstract class AbstractExitStack {
    * @param action the cleanup to run
    * @return {@code action}
    */
+  @Override
   public CleanupAction callback(CleanupAction action) {
     add(checkNotNull(action, "action"), ACTION);
     return action;
@@ -159,9 +177,31 @@ abstract class AbstractExitStack {
    * @param <C> the resource's type
    * @return {@code resource}
    */
+  @Override
   public <C extends AutoCloseable> C register(C resource) {
     add(checkNotNull(resource, "resource"), PLAIN);
     return resource;
+  }
+
+  /**
+   * Registers {@code value} with the cleanup that releases it, and returns it; see {@link
+   * CleanupStack#register(Object, ResourceCleanup)}.
+   *
+   * <pre>{@code
+   * Path scratch = stack.register(Files.createTempFile("job", ".tmp"), Files::deleteIfExists);
+   * }</pre>
+   *
+   * <p>JavaScript: {@code DisposableStack.prototype.adopt}.
+   *
+   * @param value the value to release
+   * @param cleanup releases it
+   * @param <T> the value's type
+   * @return {@code value}
+   */
+  @Override
+  public <T> T register(T value, ResourceCleanup<? super T> cleanup) {
+    callback(new Adopted<>(checkNotNull(value, "value"), checkNotNull(cleanup, "cleanup")));
+    return value;
   }
 
   /**
@@ -174,8 +214,29 @@ abstract class AbstractExitStack {
    * undo.cancel();   // applied: nothing to undo
    * }</pre>
    */
+  @Override
   public Handles handles() {
     return new Handles(this);
+  }
+
+  /**
+   * Throws if an unwinding of this stack is running: {@code popAll()} from one of its cleanups
+   * would take the cleanups that have not run yet away from it. A decision, not Python's behaviour:
+   * there they move silently, and run only if the cleanup closes what it got (see
+   * docs/semantics.md).
+   */
+  final void checkNotUnwinding() {
+    if (unwinding) {
+      throw popAllDuringUnwind(getClass().getSimpleName());
+    }
+  }
+
+  static IllegalStateException popAllDuringUnwind(String stack) {
+    return new IllegalStateException(
+        "popAll() called while the "
+            + stack
+            + " unwinds (from one of its own cleanups): the cleanups that have not run yet stay"
+            + " and run in this unwinding");
   }
 
   /** Registers {@code registration}; the one place handles are added (a subclass may lock). */
@@ -297,5 +358,26 @@ abstract class AbstractExitStack {
 
   final String describeSize() {
     return size + (size == 1 ? " cleanup" : " cleanups");
+  }
+
+  /** {@link #register(Object, ResourceCleanup)}'s entry: a plain cleanup bound to its value. */
+  static final class Adopted<T> implements CleanupAction {
+    final T value;
+    private final ResourceCleanup<? super T> cleanup;
+
+    Adopted(T value, ResourceCleanup<? super T> cleanup) {
+      this.value = value;
+      this.cleanup = cleanup;
+    }
+
+    @Override
+    public void run() throws Exception {
+      cleanup.release(value);
+    }
+
+    @Override
+    public String toString() {
+      return "register(" + value + ", " + cleanup + ")";
+    }
   }
 }

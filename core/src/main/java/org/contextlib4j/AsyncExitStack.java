@@ -94,10 +94,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>the stage is not cancelled ({@code CompletionStage} has no such operation; a cleanup that
  *       must stop should observe a timeout of its own). If it fails later, that failure is attached
  *       to the {@code TimeoutException}, so it is not lost (for a generator-style manager, whose
- *       exit reports the exception in flight after it: a new exception it reports later). The one
- *       exception: a late failure that already holds the exception in flight is not attached, as
- *       that would make a cycle (the timeout is attached to that exception). An exit that completes
- *       later can no longer suppress or replace anything;
+ *       exit reports the exception in flight after it: a new exception it reports later). This
+ *       holds even for a late failure that holds the exception in flight (as its cause): attaching
+ *       it to the timeout, which is attached to that exception, closes a cycle, but leaving it out
+ *       would lose it. An exit that completes later can no longer suppress or replace anything;
  *   <li>a stack registered with a timeout ({@code pushAsyncExit(nested, timeout)}) is unwound in
  *       place, exactly as an untimed nested stack is (its exits see and may suppress or replace the
  *       exception in flight); the timeout bounds its entries' stages together: each waits at most
@@ -209,8 +209,18 @@ public final class AsyncExitStack extends AbstractExitStack
    */
   public <T extends @Nullable Object> CompletionStage<T> enterAsyncContext(
       AsyncContextManager<T> manager) {
+    return enter(manager, false);
+  }
+
+  /**
+   * {@link #enterAsyncContext}, or its handle form: then the manager's exit is registered through a
+   * {@link Registration} holding the entered value, and the stage completes with that handle.
+   */
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
+  <T extends @Nullable Object, V extends @Nullable Object> CompletionStage<V> enter(
+      AsyncContextManager<T> manager, boolean handle) {
     checkNotNull(manager, "manager");
-    CompletableFuture<T> entered = new CompletableFuture<>();
+    CompletableFuture<V> entered = new CompletableFuture<>();
     CompletionStage<T> enter;
     try {
       enter = checkNotNull(manager.enterAsync(), "the stage returned by enterAsync()");
@@ -228,8 +238,12 @@ public final class AsyncExitStack extends AbstractExitStack
           } else {
             // No close began meanwhile, or the one that did is still running: it unwinds this
             // entry too, the newest, before the older ones.
-            add(manager, ASYNC_MANAGER);
-            entered.complete(value);
+            if (handle) {
+              entered.complete((V) addHandle(new Registration<>(manager, ASYNC_MANAGER, value)));
+            } else {
+              add(manager, ASYNC_MANAGER);
+              entered.complete((V) value);
+            }
           }
         });
     return entered;
@@ -257,6 +271,45 @@ public final class AsyncExitStack extends AbstractExitStack
                         failure == null
                             ? closed
                             : ExceptionRule.cleanupThrew(closed, Stages.unwrap(failure), false)));
+  }
+
+  /**
+   * Registers {@code value} with the asynchronous cleanup that releases it, and returns it: the
+   * async form of {@link #register(Object, ResourceCleanup)}. The cleanup receives {@code value},
+   * and its stage is awaited, in LIFO order with every other registration, as {@link
+   * #pushAsyncCallback}'s; it is a plain cleanup.
+   *
+   * <pre>{@code
+   * Session session = stack.registerAsync(client.openSession(), s -> s.closeAsync());
+   * }</pre>
+   *
+   * <p>Python: none. JavaScript: {@code AsyncDisposableStack.prototype.adopt}.
+   *
+   * @param value the value to release
+   * @param cleanup starts releasing it
+   * @param <T> the value's type
+   * @return {@code value}
+   */
+  public <T> T registerAsync(T value, AsyncResourceCleanup<? super T> cleanup) {
+    add(
+        new AdoptedAsync<>(checkNotNull(value, "value"), checkNotNull(cleanup, "cleanup")),
+        ASYNC_ACTION);
+    return value;
+  }
+
+  /**
+   * {@return the registration methods of this stack in a form that returns a handle, the async ones
+   * included} Each handle can cancel its registration or run it early; see {@link Registration}.
+   *
+   * <pre>{@code
+   * Registration<AsyncCleanupAction> flush =
+   *     stack.handles().pushAsyncCallback(() -> buffer.flushAsync());
+   * flush.runNowAsync();   // flush now; the close will not flush again
+   * }</pre>
+   */
+  @Override
+  public AsyncHandles handles() {
+    return new AsyncHandles(this);
   }
 
   /**
@@ -352,6 +405,27 @@ public final class AsyncExitStack extends AbstractExitStack
     return action;
   }
 
+  /** {@link #registerAsync}'s entry: an async plain cleanup bound to its value. */
+  static final class AdoptedAsync<T> implements AsyncCleanupAction {
+    private final T value;
+    private final AsyncResourceCleanup<? super T> cleanup;
+
+    AdoptedAsync(T value, AsyncResourceCleanup<? super T> cleanup) {
+      this.value = value;
+      this.cleanup = cleanup;
+    }
+
+    @Override
+    public CompletionStage<?> runAsync() throws Exception {
+      return cleanup.releaseAsync(value);
+    }
+
+    @Override
+    public String toString() {
+      return "registerAsync(" + value + ", " + cleanup + ")";
+    }
+  }
+
   /**
    * An async entry with a timeout of its own. It is registered with its entry's kind and stands in
    * for it, so the unwinding loop treats it as any other entry; only the wait for a stage that is
@@ -416,11 +490,22 @@ public final class AsyncExitStack extends AbstractExitStack
   /**
    * Moves every registration to a new stack, in one step, and leaves this one empty and usable.
    *
+   * <p>While the stack unwinds (a close is running, on any thread, or an outer stack unwinds this
+   * one in place), it throws {@link IllegalStateException} and moves nothing: the cleanups that
+   * have not run yet still run in that unwinding, as {@link ExitStack#popAll()} does. Unlike
+   * Python, where they would move silently.
+   *
    * <p>Python: {@code AsyncExitStack.pop_all}.
    *
    * @return a new stack that owns every cleanup this one had
+   * @throws IllegalStateException if called while this stack unwinds
    */
+  @Override
   public AsyncExitStack popAll() {
+    if (closing != null) {
+      throw popAllDuringUnwind("AsyncExitStack");
+    }
+    checkNotUnwinding();
     AsyncExitStack moved = new AsyncExitStack();
     moveTo(moved);
     return moved;
@@ -496,6 +581,30 @@ public final class AsyncExitStack extends AbstractExitStack
     return unwindAsync(failure, EXIT, null);
   }
 
+  /**
+   * Unwinds the stack as if the block had ended with {@code failure} (or normally, if null), and
+   * reports what is in flight afterwards as a value. This is {@link #exitAsync} for a caller that
+   * needs the outcome rather than a {@code Boolean}: an enclosing stack uses it to take a nested
+   * stack's outcome as is, and you can use it to drive a stack by hand without telling "suppressed"
+   * from "continues" yourself.
+   *
+   * <pre>{@code
+   * AsyncExitStack stack = new AsyncExitStack();
+   * stack.pushAsyncCallback(() -> CompletableFuture.runAsync(() -> System.out.println("cleanup")));
+   * CompletionStage<String> outcome =
+   *     stack.exitInFlightAsync(new IOException("the block failed"))
+   *         .thenApply(inFlight -> inFlight == null ? "suppressed" : "in flight: " + inFlight);
+   * }</pre>
+   *
+   * <p>What the exits do follows the <a href="ExitStack.html#exceptions">exception semantics</a>;
+   * the exception in flight at the end is the stage's value: the stage does not fail with it.
+   *
+   * <p>Python: none; CPython's {@code __aexit__} answers with a flag ({@link #exitAsync}).
+   *
+   * @param failure the exception the exits see, or {@code null}
+   * @return a stage completing when every cleanup has run, with the exception in flight at the end
+   *     ({@code failure} itself unless suppressed or replaced), or with {@code null} if none is
+   */
   @Override
   public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
     return unwindAsync(failure, IN_FLIGHT, null);

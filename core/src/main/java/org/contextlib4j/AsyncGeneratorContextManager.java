@@ -107,7 +107,9 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
       Leaks.track(
           this,
           "async generator-style context manager",
-          "it was entered but not exited, so the rest of its body will never run");
+          "it was entered but not exited, so the rest of its body will never run",
+          "Exit it after entering it (Contexts.withAsync does both), or enter it into an"
+              + " AsyncExitStack that is closed");
     }
   }
 
@@ -186,9 +188,12 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
             synchronized (this) {
               state = State.DONE;
             }
-            Throwable failure = GeneratorContextManager.outcome(0, null, ((Ended) e).failure());
+            Throwable failure =
+                GeneratorContextManager.outcome(this, 0, null, ((Ended) e).failure());
             entered.completeExceptionally(
-                failure == null ? new IllegalStateException("generator didn't yield") : failure);
+                failure == null
+                    ? GeneratorContextManager.bodyError(this, GeneratorContextManager.NO_YIELD)
+                    : failure);
           }
         });
     return entered;
@@ -289,9 +294,13 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
     CompletableFuture<@Nullable Void> stage;
     synchronized (this) {
       yields++;
-      if (closing || state == State.DONE || ended != null) {
-        // Closed, or the run (or the body's stage) is over: nothing would resume it.
-        return Stages.failed(GeneratorExit.INSTANCE);
+      if (state == State.DONE || ended != null) {
+        // The run (or the body's stage) is over: the AsyncYielder was kept beyond the body; the
+        // user sees what went wrong, not the internal GeneratorExit.
+        return Stages.failed(GeneratorContextManager.finishedError(this));
+      }
+      if (closing) {
+        return Stages.failed(GeneratorExit.INSTANCE); // closed: nothing would resume it
       }
       stage = new CompletableFuture<>();
       if (state == State.ENTERED && resume != null) {
@@ -409,7 +418,7 @@ final class AsyncGeneratorContextManager<T extends @Nullable Object>
             ? misuse(YIELDED_TWICE, thrown, e.failure())
             : notWaited
                 ? misuse(DID_NOT_WAIT, thrown, e.failure())
-                : GeneratorContextManager.outcome(count, thrown, e.failure());
+                : GeneratorContextManager.outcome(this, count, thrown, e.failure());
     keepInterrupt(thrown, e.failure(), result, call);
     out.complete(result);
   }

@@ -36,13 +36,13 @@ import org.jspecify.annotations.Nullable;
  * exceptionally with the block's exception X (the instance itself) if it failed. The body's own
  * stage then decides: completing normally suppresses X, failing with X lets it continue, failing
  * with another exception replaces it. A second {@code yieldAsync} after the block ended returns a
- * stage failed with an internal error that only unwinds the body, and the manager fails with {@code
- * IllegalStateException("generator didn't stop")} (or "... after throw()", with X attached). A
- * second {@code yieldAsync} before the block ended (the body did not wait for the first one's
- * stage) is a misuse: the manager fails with an {@link IllegalStateException} saying so (from the
- * enter if it is still pending, else from the exit, with X attached), and every yield's stage is
- * completed with that internal error at the latest then, so nothing the body chained on it waits
- * forever.
+ * stage failed with an internal error that only unwinds the body, and the manager fails with an
+ * {@link IllegalStateException} saying that the body called {@code yieldAsync} a second time (with
+ * X attached if the block failed; Python: "generator didn't stop [after throw()]"). A second {@code
+ * yieldAsync} before the block ended (the body did not wait for the first one's stage) is a misuse:
+ * the manager fails with an {@link IllegalStateException} saying so (from the enter if it is still
+ * pending, else from the exit, with X attached), and every yield's stage is completed with that
+ * internal error at the latest then, so nothing the body chained on it waits forever.
  *
  * <p>An {@link InterruptedException} X that the body stops (its stage completes normally, or fails
  * with another exception) sets the interrupt status again, as in the {@linkplain Yielder#yield sync

@@ -15,13 +15,12 @@
  */
 package org.contextlib4j;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * {@link Contexts#closing}: a manager whose exit closes a resource as a plain cleanup. The stacks
  * recognise it and close the resource directly (a closed {@link ExitStack} unwinds in place).
  */
-final class Closing<C extends AutoCloseable> implements ContextManager<C> {
+@SuppressWarnings("try") // AutoCloseable for the engine's plain step, not for try blocks
+final class Closing<C extends AutoCloseable> extends PlainExit<C> {
   final C resource;
 
   Closing(C resource) {
@@ -34,9 +33,8 @@ final class Closing<C extends AutoCloseable> implements ContextManager<C> {
   }
 
   @Override
-  public boolean exit(@Nullable Throwable failure) {
-    return ExitStack.report(
-        failure, StackFrames.runEntry(this, AbstractExitStack.MANAGER, failure));
+  public void close() throws Exception {
+    resource.close();
   }
 
   @Override

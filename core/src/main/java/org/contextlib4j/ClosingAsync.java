@@ -15,6 +15,7 @@
  */
 package org.contextlib4j;
 
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -45,7 +46,11 @@ final class ClosingAsync<C> implements AsyncInFlightExit<C> {
   public CompletionStage<@Nullable Throwable> exitInFlightAsync(@Nullable Throwable failure) {
     CompletionStage<?> closed;
     try {
-      closed = close.apply(resource);
+      closed =
+          Objects.requireNonNull(
+              close.apply(resource),
+              "close returned null; the close function given to closingAsync must return a"
+                  + " CompletionStage");
     } catch (Throwable t) {
       closed = Stages.failed(t);
     }

@@ -56,9 +56,10 @@ import org.jspecify.annotations.Nullable;
  *       entering the manager. Closing a closed stack again does nothing.
  *   <li>A close (or {@link #exit}, {@link #popAll}) called by another thread while one runs waits
  *       until that one has finished, then behaves as on a closed stack: it runs nothing, and the
- *       first close reports the failures. Called by a cleanup of the running close, on its thread,
- *       it continues the unwinding (with its own exception in flight) instead of waiting for
- *       itself, exactly as a re-entrant call on {@link ExitStack} does.
+ *       first close reports the failures. A close or {@code exit} called by a cleanup of the
+ *       running close, on its thread, continues the unwinding (with its own exception in flight)
+ *       instead of waiting for itself, exactly as a re-entrant call on {@link ExitStack} does; a
+ *       {@code popAll} called so throws {@link IllegalStateException} and moves nothing.
  * </ul>
  *
  * <p>Use {@link ExitStack} when one thread registers and closes: it is several times cheaper (it
@@ -287,6 +288,26 @@ public final class ConcurrentExitStack extends AbstractExitStack
   }
 
   /**
+   * Registers {@code value} with the cleanup that releases it, and returns it; see {@link
+   * CleanupStack#register(Object, ResourceCleanup)}.
+   *
+   * <pre>{@code
+   * Lock held = stack.register(lock, Lock::unlock);   // after lock.lock()
+   * }</pre>
+   *
+   * @param value the value to release
+   * @param cleanup releases it
+   * @param <T> the value's type
+   * @return {@code value}
+   * @throws IllegalStateException if the stack is closed, after running {@code cleanup} with {@code
+   *     value}
+   */
+  @Override
+  public <T> T register(T value, ResourceCleanup<? super T> cleanup) {
+    return super.register(value, cleanup); // through callback: addOrRun
+  }
+
+  /**
    * {@return the registration methods of this stack in a form that returns a handle} Each handle
    * can cancel its registration or run it early, in place; see {@link Registration}. The handles'
    * registrations take the stack's lock like the other ones, and a handle may be used from any
@@ -310,18 +331,24 @@ public final class ConcurrentExitStack extends AbstractExitStack
    * open if it was (a closed stack gives an empty new stack).
    *
    * <p>Called by another thread while this stack unwinds, it waits until the unwinding has finished
-   * (and so returns an empty stack); called by one of the unwinding's cleanups, it takes the
-   * cleanups that have not run yet, which then do not run in this unwinding.
+   * (and so returns an empty stack); called on the unwinding's own thread (by one of its cleanups),
+   * it throws {@link IllegalStateException} and moves nothing: the cleanups that have not run yet
+   * still run in that unwinding, as {@link ExitStack#popAll()} does.
    *
    * <p>Python: {@code ExitStack.pop_all}.
    *
    * @return a new, open stack that owns every cleanup this one had
+   * @throws IllegalStateException if called by the thread that unwinds this stack
    */
+  @Override
   public ConcurrentExitStack popAll() {
     ConcurrentExitStack moved = new ConcurrentExitStack();
     Thread me = Thread.currentThread();
     lock.lock();
     try {
+      if (closer == me) {
+        throw popAllDuringUnwind("ConcurrentExitStack");
+      }
       var unused =
           awaitNoOtherCloser(me); // a cycle: move them anyway; the paused closer finds none
       // The new stack is not shared yet; its lock only publishes the moved storage safely.

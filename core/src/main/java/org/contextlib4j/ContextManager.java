@@ -76,7 +76,17 @@ import org.jspecify.annotations.Nullable;
  * without declaring them (see {@link ExitStack}'s exception section).
  *
  * <p><b>Thread safety:</b> defined by each implementation; the library calls {@code enter} and
- * {@code exit} on the thread that uses the manager, {@code exit} at most once per {@code enter}.
+ * {@code exit} on the thread that uses the manager, {@code exit} at most once per {@code enter}. A
+ * stack may run {@code exit} on another thread than {@code enter} (an {@link AsyncExitStack} runs
+ * it on the thread that completes the stage before it).
+ *
+ * <p><b>Threads, thread-locals and locks between enter and exit.</b> A manager you write runs its
+ * {@code enter} and {@code exit} on the threads that call them: what {@code enter} puts in a {@code
+ * ThreadLocal} or locks is the caller's. A generator-style manager ({@link
+ * Contexts#contextManager}) is the same in callback mode ({@link Contexts#with}). Entered and
+ * exited separately, it runs its body as a continuation on the caller's thread when the JVM allows
+ * (thread-locals and locks of the setup are the block's), else on a helper thread (they are the
+ * helper's); see {@link Contexts#contextManager} for each path and how to turn continuations on.
  *
  * <p>Python: {@code contextlib.AbstractContextManager}, {@code __enter__}, {@code __exit__}.
  *

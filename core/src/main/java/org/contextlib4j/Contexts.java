@@ -20,6 +20,8 @@ import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +30,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.contextlib4j.internal.CallerScope;
+import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Stages;
 import org.jspecify.annotations.Nullable;
 
@@ -49,9 +52,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2 id="exceptions">Exception semantics</h2>
  *
- * <p>{@link #with} and {@link #run} behave exactly like an {@link ExitStack} holding only the
- * manager, closed with the body's exception (see {@link ExitStack}'s <a
- * href="ExitStack.html#exceptions">exception semantics</a>):
+ * <p>As to exceptions, {@link #with} and {@link #run} behave exactly like an {@link ExitStack}
+ * holding only the manager, closed with the body's exception (see {@link ExitStack}'s <a
+ * href="ExitStack.html#exceptions">exception semantics</a>). They differ in one thing: with a
+ * {@linkplain #contextManager generator-style manager}, {@code with} and {@code run} run the
+ * with-block inside the body's {@code yield}, so the body's setup, the block and its teardown all
+ * run on the caller's thread; entered into a stack (or by calling {@code enter} and {@code exit}
+ * yourself), the body's setup and teardown run on a helper thread instead (see {@link
+ * #contextManager}), so a {@code ThreadLocal} the setup sets is not the block's. The exception
+ * rules are:
  *
  * <ol>
  *   <li>if {@code enter} throws, the body and {@code exit} do not run and the exception propagates
@@ -65,7 +74,8 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  *
  * <p>What the body throws is declared through its type parameter {@code X}; what {@code enter} and
- * {@code exit} throw propagates unchanged but undeclared.
+ * {@code exit} throw propagates unchanged, and is declared too when the manager is a {@link
+ * CheckedContextManager} (whose type says what that is), undeclared otherwise.
  *
  * <p><b>Thread safety:</b> this class is stateless and its methods are thread-safe. The managers it
  * returns say whether they are; {@link #redirectStdout} and {@link #redirectStderr} change JVM-wide
@@ -86,6 +96,16 @@ public final class Contexts {
    *
    * <p>See the <a href="#exceptions">exception semantics</a>.
    *
+   * @apiNote A body that returns nothing ({@code c -> insert(c)} with a {@code void insert}) is
+   *     {@link #run}'s, not this method's: Java cannot overload the two on a lambda's shape, and
+   *     {@code with} then fails to compile with "bad return type in lambda expression". When the
+   *     exit suppresses the body's exception, this returns {@code null}: assigning it to a
+   *     primitive ({@code int n = with(suppress(X.class), ...)}) unboxes null and throws {@link
+   *     NullPointerException}; write {@code Optional.ofNullable(with(...)).orElse(fallback)}
+   *     instead. A checked exception that the manager's {@code enter} or {@code exit} throws is not
+   *     declared here (see the <a href="#exceptions">exception semantics</a>); implement {@link
+   *     CheckedContextManager} to have it declared by {@link #with(CheckedContextManager,
+   *     ContextBody)}.
    * @param manager the manager to enter and exit
    * @param body the block; it receives what {@code manager.enter()} returned
    * @param <T> the type of value the manager returns
@@ -145,6 +165,69 @@ public final class Contexts {
         });
   }
 
+  /**
+   * {@link #with(ContextManager, ContextBody)} for a manager that declares the checked exception
+   * its enter and exit throw: this form declares it too, next to the body's, so that the caller can
+   * catch it by its type.
+   *
+   * <pre>{@code
+   * try {
+   *   int rows = with(new Transaction(connection), c -> insertRows(c));
+   * } catch (SQLException e) {   // from the manager's enter or exit, or from the body
+   *   report(e);
+   * }
+   * }</pre>
+   *
+   * <p>See the <a href="#exceptions">exception semantics</a>.
+   *
+   * @param manager the manager to enter and exit
+   * @param body the block; it receives what {@code manager.enter()} returned
+   * @param <T> the type of value the manager returns
+   * @param <R> the body's result type
+   * @param <X> the exception type the body may throw
+   * @param <E> the exception type the manager's enter and exit may throw
+   * @return the body's result, or {@code null} if the body threw and the exit suppressed it
+   * @throws X if the body throws it and the exit neither suppresses nor replaces it
+   * @throws E if the manager's enter throws it, or its exit throws it (replacing the body's
+   *     exception, which is attached to it)
+   */
+  public static <
+          T extends @Nullable Object,
+          R extends @Nullable Object,
+          X extends Throwable,
+          E extends Exception>
+      @Nullable R with(
+          CheckedContextManager<T, E> manager,
+          ContextBody<? super T, ? extends R, ? extends X> body)
+          throws X, E {
+    return with((ContextManager<T>) manager, body); // the undeclared form, which throws only these
+  }
+
+  /**
+   * {@link #run(ContextManager, ContextAction)} for a manager that declares the checked exception
+   * its enter and exit throw: this form declares it too, next to the body's.
+   *
+   * <pre>{@code
+   * try {
+   *   run(new Transaction(connection), c -> insertRows(c));
+   * } catch (SQLException e) {
+   *   report(e);
+   * }
+   * }</pre>
+   *
+   * @param manager the manager to enter and exit
+   * @param body the block; it receives what {@code manager.enter()} returned
+   * @param <T> the type of value the manager returns
+   * @param <X> the exception type the body may throw
+   * @param <E> the exception type the manager's enter and exit may throw
+   * @throws X if the body throws it and the exit neither suppresses nor replaces it
+   * @throws E if the manager's enter or exit throws it
+   */
+  public static <T extends @Nullable Object, X extends Throwable, E extends Exception> void run(
+      CheckedContextManager<T, E> manager, ContextAction<? super T, ? extends X> body) throws X, E {
+    run((ContextManager<T>) manager, body);
+  }
+
   // --- helper managers ---------------------------------------------------------------------------
 
   /**
@@ -193,6 +276,154 @@ public final class Contexts {
    */
   public static <C extends AutoCloseable> ContextManager<C> closing(C resource) {
     return new Closing<>(checkNotNull(resource, "resource"));
+  }
+
+  /**
+   * A manager that acquires a resource on enter and releases it on exit as a plain cleanup: the
+   * synchronous counterpart of {@link #resourceAsync}, for resources that are not {@link
+   * AutoCloseable} or whose release is not {@code close()}. Equivalent to:
+   *
+   * <pre>{@code
+   * R resource = acquire.call();
+   * try {
+   *   body(resource);
+   * } finally {
+   *   release.release(resource);   // a failure here is added as suppressed to the body's exception
+   * }
+   * }</pre>
+   *
+   * <p>For example:
+   *
+   * <pre>{@code
+   * ContextManager<ExecutorService> workers =
+   *     resource(() -> Executors.newFixedThreadPool(4), ExecutorService::shutdownNow);
+   * run(workers, pool -> pool.invokeAll(tasks));
+   * }</pre>
+   *
+   * <p>If {@code acquire} throws, nothing is held and the exception propagates as is. The release
+   * never sees, suppresses or replaces the exception in flight: if it fails while X is in flight,
+   * its failure is attached to X (rule 4 of {@link ExitStack}'s exception semantics). Each enter
+   * acquires a new resource and each exit releases the most recent one: the manager is reentrant
+   * and reusable when entered and exited in nested order (an exit without an enter throws {@link
+   * IllegalStateException}).
+   *
+   * <p>Python: the {@code @contextmanager} recipe {@code r = acquire(); try: yield r; finally:
+   * release(r)}.
+   *
+   * @param acquire acquires the resource
+   * @param release releases it
+   * @param <R> the resource type
+   * @return the manager
+   */
+  public static <R extends @Nullable Object> ContextManager<R> resource(
+      Callable<? extends R> acquire, ResourceCleanup<? super R> release) {
+    return new Resource<>(checkNotNull(acquire, "acquire"), checkNotNull(release, "release"));
+  }
+
+  /**
+   * A manager that acquires a resource on enter and releases it on exit with a release that sees
+   * how the block ended: the exception in flight, or {@code null}. The release cannot suppress; if
+   * it throws Y, Y replaces the exception in flight X, with X attached to it (rule 3 of {@link
+   * ExitStack}'s exception semantics), as an exit's does.
+   *
+   * <pre>{@code
+   * ContextManager<Connection> transaction = resource(
+   *     () -> dataSource.getConnection(),
+   *     (c, failure) -> {
+   *       try {
+   *         if (failure == null) c.commit(); else c.rollback();
+   *       } finally {
+   *         c.close();
+   *       }
+   *     });
+   * run(transaction, c -> insertRows(c));
+   * }</pre>
+   *
+   * <p>Otherwise as {@link #resource(Callable, ResourceCleanup)}. Python: the {@code
+   * @contextmanager} recipe with {@code try: yield r; except BaseException as e: ...; finally:
+   * ...}; cats-effect's {@code Resource.makeCase}.
+   *
+   * @param acquire acquires the resource
+   * @param release releases it, given the resource and the exception in flight (or null)
+   * @param <R> the resource type
+   * @return the manager
+   */
+  public static <R extends @Nullable Object> ContextManager<R> resource(
+      Callable<? extends R> acquire, ResourceExit<? super R> release) {
+    return new Resource.Aware<>(checkNotNull(acquire, "acquire"), checkNotNull(release, "release"));
+  }
+
+  // --- closing many ------------------------------------------------------------------------------
+
+  /**
+   * Closes each resource, in the order given, skipping nulls; every one is closed even when some
+   * fail. The first failure propagates as the same instance, with each later one attached to it
+   * with {@link Throwable#addSuppressed}, as try-with-resources does (undeclared if checked).
+   *
+   * <pre>{@code
+   * closeAll(in, out, socket);   // all three are closed; out's failure does not stop socket's close
+   * }</pre>
+   *
+   * <p>Each failure is folded by the exception rule of a plain cleanup (rule 4 of {@link
+   * ExitStack}'s <a href="ExitStack.html#exceptions">exception semantics</a>): a later {@link
+   * VirtualMachineError} is not hidden under an ordinary first failure (it propagates, with that
+   * one attached); an {@link InterruptedException} that ends up attached to another exception sets
+   * the thread's interrupt status again; no failure is lost and none suppresses itself (a resource
+   * that throws the same instance twice is attached once). A resource given twice is closed twice,
+   * as the same variable in two try-with-resources would be. A stack among the resources is closed
+   * in place, as {@link CleanupStack#register(AutoCloseable)} would close it, without recursion.
+   *
+   * <p>Unlike an {@link ExitStack}, which closes in reverse order of registration, this closes in
+   * the order given, for resources that have no order of acquisition (the values of a map, a pool's
+   * idle connections). Python: none. Guava's {@code Closer}, Agrona's {@code CloseHelper.closeAll}.
+   *
+   * @param resources the resources to close; null elements are skipped
+   * @throws NullPointerException if {@code resources} is null (nothing is closed)
+   */
+  public static void closeAll(@Nullable AutoCloseable... resources) {
+    closeAll(Arrays.asList(checkNotNull(resources, "resources")));
+  }
+
+  /**
+   * Closes each resource of {@code resources}, in iteration order, skipping nulls; every one is
+   * closed even when some fail, as {@link #closeAll(AutoCloseable...)}.
+   *
+   * <pre>{@code
+   * closeAll(connectionsByTenant.values());
+   * }</pre>
+   *
+   * <p>Each resource is closed as soon as it is taken from the iterator. If the iterator itself
+   * throws (in {@code hasNext} or {@code next}), iteration stops: every resource taken before has
+   * been closed, and the iterator's exception is folded as one more failure (it propagates if it is
+   * the first, or is attached to the first), so nothing taken is left unclosed and no failure is
+   * lost. If {@code iterator()} throws, nothing is closed and that exception propagates as is.
+   *
+   * @param resources the resources to close; null elements are skipped
+   * @throws NullPointerException if {@code resources} is null (nothing is closed)
+   */
+  public static void closeAll(Iterable<? extends @Nullable AutoCloseable> resources) {
+    Iterator<? extends @Nullable AutoCloseable> it =
+        checkNotNull(resources, "resources").iterator();
+    Throwable failure = null;
+    while (true) {
+      AutoCloseable resource;
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        resource = it.next();
+      } catch (Throwable t) {
+        failure = ExceptionRule.cleanupThrew(failure, t); // one more failure; the rest is unknown
+        break;
+      }
+      if (resource != null) {
+        // The engine's step for one entry: the plain cleanup's rule, a nested stack in place.
+        failure = StackFrames.runEntry(resource, AbstractExitStack.PLAIN, failure);
+      }
+    }
+    if (failure != null) {
+      throw sneakyThrow(failure);
+    }
   }
 
   /**
@@ -283,12 +514,15 @@ public final class Contexts {
    * another exception Y (Y replaces X). Unlike Python, Java chains nothing implicitly: a body that
    * replaces X attaches it itself if it wants to, as any {@code catch} block would ({@code new
    * Y(message, x)} or {@code y.addSuppressed(x)}). A body that returns without yielding makes
-   * {@code enter} throw {@code IllegalStateException("generator didn't yield")}; a body that yields
-   * a second time is closed (its {@code finally} clauses run) and the exit throws {@code
-   * IllegalStateException("generator didn't stop")}, or {@code "generator didn't stop after
-   * throw()"} with X attached if the block had thrown X. A body that catches that close and yields
-   * once more makes the exit throw {@code IllegalStateException("generator ignored GeneratorExit")}
-   * with the "didn't stop" error attached, as CPython's {@code close()} raises it.
+   * {@code enter} throw an {@link IllegalStateException} saying that the body ended without calling
+   * {@code yield}; a body that yields a second time is closed (its {@code finally} clauses run) and
+   * the exit throws an {@code IllegalStateException} saying that it called {@code yield} a second
+   * time, with X attached if the block had thrown X. A body that catches that close and yields once
+   * more makes the exit throw an {@code IllegalStateException} saying so, with the first error
+   * attached, as CPython's {@code close()} raises it. (Python's messages: "generator didn't yield",
+   * "generator didn't stop", "generator didn't stop after throw()" and "generator ignored
+   * GeneratorExit".) When {@link LeakDetection} was on as the manager was created, each of these
+   * messages ends with where it was created.
    *
    * <p><b>One-shot.</b> The manager can be entered once; entering it again throws {@code
    * IllegalStateException}. The decorators ({@link #decorateRunnable} and the others) run a fresh
@@ -297,25 +531,58 @@ public final class Contexts {
    * <p><b>Two modes, one semantics.</b> With {@link #with}, {@link #run} and the decorators, the
    * with-block runs inside the yield call, on the caller's thread, and no other thread is used.
    * When {@code enter()} and {@code exit()} are called separately (an {@link ExitStack}, or by
-   * hand), the body must stay suspended at the yield in between, and Java has no coroutines: the
-   * body then runs on a helper thread (a virtual thread on JDK 21+, a pooled daemon thread on 17),
-   * handing control back and forth with the caller so that exactly one of the two runs at any time;
-   * every write before a hand-off happens-before every read after it. In that mode:
+   * hand: <i>split mode</i>), the body must stay suspended at the yield in between. Java 17 has no
+   * coroutines, so split mode takes one of two paths, chosen once when the library is loaded; the
+   * exception semantics above are the same on both:
    *
    * <ul>
-   *   <li>the setup and teardown run on the helper thread: a {@code ThreadLocal} set in the setup
-   *       is not the with-block's;
-   *   <li>if the caller is interrupted while it waits for the body, the interrupt is passed on to
-   *       the helper thread, the caller still waits for the body to reach its next yield or end,
-   *       and the caller's interrupt status is set again when it returns;
-   *   <li>if the block threw an {@link InterruptedException} and the body stops it (returns, or
-   *       throws another exception), the interrupt status of the thread that called {@code exit} is
-   *       set again, never the helper thread's (see {@link Yielder}'s <a
-   *       href="Yielder.html#exceptions">exception semantics</a>);
-   *   <li>a manager entered and never exited closes its body when it becomes unreachable (as Python
-   *       closes a collected generator): its {@code finally} clauses run on the helper thread and
-   *       the thread ends. Exit managers you enter; garbage collection is a safety net, not a plan.
+   *   <li><b>Continuations</b> (JDK 21+, when {@code java.base} exports {@code jdk.internal.vm} to
+   *       the library: {@code --add-exports java.base/jdk.internal.vm=org.contextlib4j} on the
+   *       module path, {@code =ALL-UNNAMED} on the class path; nothing else to set). The body runs
+   *       as a continuation mounted on the calling thread: setup runs inside {@code enter()}, the
+   *       yield suspends it, {@code exit()} resumes it. Setup, block and teardown see the same
+   *       {@link Thread#currentThread()}, the same {@code ThreadLocal} values, and the same
+   *       interrupt status, as in callback mode; a {@code ReentrantLock} taken in setup is held by
+   *       the block; teardown's stack trace shows the caller of {@code exit}. {@code exit()} may be
+   *       called on another thread than {@code enter()} (an async stack's cleanup does so): the
+   *       body resumes on that thread, so its teardown sees that thread's thread-locals, and
+   *       unlocking a lock the setup took there throws {@code IllegalMonitorStateException}, as it
+   *       would in plain code. A monitor ({@code synchronized}) held across the yield stays with
+   *       the suspended body on JDK 24+ (the block does not hold it, and blocks if it tries to take
+   *       it); on JDK 21&ndash;23 a yield inside {@code synchronized} is <i>pinned</i>. A pinned
+   *       yield (also from inside a native frame, such as a class initializer) cannot suspend: the
+   *       body is closed there (its {@code finally} clauses run, as when a generator is closed) and
+   *       run again from the start on a helper thread, so its setup runs twice for that one
+   *       manager; later managers whose body is of the same class go straight to a helper thread.
+   *   <li><b>Helper threads</b> (JDK 17, no export, or {@code -Dorg.contextlib4j.splitMode=threads}
+   *       to diagnose): the body runs on a pooled helper thread (virtual when the JVM has them),
+   *       handing control back and forth with the caller so that exactly one of the two runs at any
+   *       time; every write before a hand-off happens-before every read after it. Setup and
+   *       teardown run on the helper thread: a {@code ThreadLocal} set in setup is not the block's,
+   *       a lock taken in setup is held by the helper thread (the block does not hold it), and
+   *       teardown's stack trace does not show the caller. If the caller is interrupted while it
+   *       waits for the body, the interrupt is passed on to the helper thread, the caller still
+   *       waits for the body to reach its next yield or end, and the caller's interrupt status is
+   *       set again when it returns. If the block threw an {@link InterruptedException} and the
+   *       body stops it (returns, or throws another exception), the interrupt status of the thread
+   *       that called {@code exit} is set again, never the helper thread's (see {@link Yielder}'s
+   *       <a href="Yielder.html#exceptions">exception semantics</a>).
    * </ul>
+   *
+   * <p>{@code -Dorg.contextlib4j.splitMode=continuations} makes a split-mode {@code enter()} throw
+   * {@code IllegalStateException}, saying why, when continuations are not available, instead of
+   * falling back silently.
+   *
+   * <p><b>A manager entered and never exited.</b> With continuations, the suspended body is an
+   * ordinary object: once the manager is unreachable it is garbage collected with everything the
+   * body references, and no thread is kept; unlike Python, which closes a collected generator, its
+   * {@code finally} clauses never run. With helper threads, the body is closed when the manager
+   * becomes unreachable (its {@code finally} clauses run on the helper thread, which is then free),
+   * but the parked helper thread keeps what the body references reachable, so a body that refers
+   * back to its manager (say, a method of the service that holds it) keeps its thread and all it
+   * references forever. Either way {@link LeakDetection} reports such a manager, with where it was
+   * created, once it is collected. Exit managers you enter; garbage collection is a safety net, not
+   * a plan.
    *
    * <p>Python: {@code contextlib.contextmanager}.
    *
@@ -342,6 +609,9 @@ public final class Contexts {
    * <p>Exceptions as in {@link #with}; a call whose exception is suppressed returns normally.
    * Python: {@code ContextDecorator}.
    *
+   * @apiNote A {@link Runnable} cannot throw a checked exception. For a body that does, decorate it
+   *     as a {@link Callable}, which may: {@code decorateCallable(manager, () -> { export(); return
+   *     null; })}.
    * @param manager the manager each call runs inside
    * @param action the function to wrap
    * @return the wrapped function
@@ -629,9 +899,10 @@ public final class Contexts {
    *         y.yieldAsync(s).handle((v, failure) -> s.closeAsync()).thenCompose(c -> c)));
    * }</pre>
    *
-   * <p>The semantics of {@link #contextManager} (one-shot; "generator didn't yield / didn't stop /
-   * didn't stop after throw()"; nothing chained implicitly), without any helper thread: the body
-   * waits for a stage instead of being suspended. The async decorators run a fresh copy per call.
+   * <p>The semantics of {@link #contextManager} (one-shot; a body that never yields or yields a
+   * second time fails with an {@link IllegalStateException} saying so; nothing chained implicitly),
+   * without any helper thread: the body waits for a stage instead of being suspended. The async
+   * decorators run a fresh copy per call.
    *
    * <p>Two mistakes of a body are reported, never passed over: a body that returns {@code null}
    * instead of a stage fails the enter stage with {@code NullPointerException}; a body whose stage

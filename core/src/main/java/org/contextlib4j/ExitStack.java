@@ -56,8 +56,13 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@link #enterContext(ContextManager)}: enters a manager and registers its exit;
  *   <li>{@link #push(ExitHandler)}, {@link #push(ContextManager)}: an exception-aware exit;
- *   <li>{@link #register(AutoCloseable)}, {@link #callback(CleanupAction)}: a plain cleanup.
+ *   <li>{@link #register(AutoCloseable)}, {@link #callback(CleanupAction)}: a plain cleanup;
+ *   <li>{@link #register(Object, ResourceCleanup)}: a value that is not an {@link AutoCloseable},
+ *       with the plain cleanup that receives it.
  * </ul>
+ *
+ * <p>Code that registers on any of the three stacks takes a {@link CleanupStack}, the interface
+ * they share.
  *
  * <h2 id="with">try-with-resources or {@code Contexts.run}</h2>
  *
@@ -132,7 +137,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Closing is idempotent: it empties the stack, which can then be used again (as in Python). A
  * cleanup that registers more cleanups on the stack that is being unwound gets them run too, in
- * LIFO order, in the same unwinding.
+ * LIFO order, in the same unwinding. A cleanup that calls {@link #popAll()} on the stack that is
+ * being unwound gets an {@link IllegalStateException}: the remaining cleanups belong to the
+ * unwinding, and still run in it.
  *
  * <p><b>Thread safety:</b> instances are not thread-safe. Register and close from one thread, or
  * synchronize externally; the cleanups run on the thread that closes the stack.
@@ -160,11 +167,20 @@ public final class ExitStack extends AbstractExitStack
   /**
    * Moves every registration to a new stack, in one step, and leaves this one empty and usable.
    *
+   * <p>Unlike Python, where {@code pop_all()} called by a cleanup while the stack unwinds silently
+   * takes the cleanups that have not run yet out of that unwinding, it then throws {@link
+   * IllegalStateException} and moves nothing: those cleanups still run, in order, and the exception
+   * is that cleanup's failure (see <a href="#state">state and reuse</a>).
+   *
    * <p>Python: {@code ExitStack.pop_all}.
    *
    * @return a new stack that owns every cleanup this one had
+   * @throws IllegalStateException if called while this stack unwinds (from one of its cleanups, or
+   *     one of a stack that unwinds this one in place)
    */
+  @Override
   public ExitStack popAll() {
+    checkNotUnwinding();
     ExitStack moved = new ExitStack();
     moveTo(moved);
     return moved;

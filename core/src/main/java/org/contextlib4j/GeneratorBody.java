@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Thread safety:</b> called once per run. In callback mode (with {@link Contexts#with} and
  * the decorators) it runs on the caller's thread; entered with {@link ContextManager#enter()} and
- * exited separately it runs on a helper thread (see {@link Contexts#contextManager}).
+ * exited separately it runs as a continuation on the caller's thread when the JVM allows, else on a
+ * helper thread (see {@link Contexts#contextManager}).
  *
  * <p>Python: a generator function decorated with {@code @contextmanager}.
  *

@@ -15,9 +15,12 @@
  */
 package org.contextlib4j;
 
+import static java.util.Objects.requireNonNull;
 import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
 import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.contextlib4j.internal.Continuations;
 import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Handoff;
 import org.contextlib4j.internal.Leaks;
@@ -41,9 +44,9 @@ import org.jspecify.annotations.Nullable;
  * the exception (the body is ordinary Java: it attaches X to Y itself if it wants, as any catch
  * block does; Python chains implicitly only inside its except clause, which the library cannot
  * see); yielding a second time closes the body (an internal error thrown from that yield runs its
- * finally clauses) and raises "generator didn't stop" or "... after throw()" with X attached;
- * a body that catches that close and yields once more gets "generator ignored GeneratorExit",
- * with the "didn't stop" error attached (CPython's close() raises it).
+ * finally clauses) and raises CPython's "generator didn't stop" (or "... after throw()", with X
+ * attached), worded as what the body did wrong (bodyError); a body that catches that close and
+ * yields once more gets CPython's "generator ignored GeneratorExit", with the first error attached.
  *
  * The stacks call exitInFlight for this manager and take its outcome as is, so the stack does
  * not attach X to an exception the body threw after having handled X (the oracle checks this).
@@ -60,24 +63,55 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     DONE
   }
 
+  /**
+   * Body classes whose first yield was pinned (see {@link ContinuationSplit}): their managers run
+   * split mode on helper threads from then on. A ClassValue keeps no class alive.
+   */
+  private static final ClassValue<AtomicBoolean> PINS =
+      new ClassValue<>() {
+        @Override
+        protected AtomicBoolean computeValue(Class<?> type) {
+          return new AtomicBoolean();
+        }
+      };
+
   private final GeneratorBody<T> body;
+
+  /** Split mode on a helper thread even when continuations are active (tests of that path). */
+  private final boolean onThreads;
+
   private State state = State.NEW;
   private @Nullable Split<T> split;
   private Cleaner.@Nullable Cleanable cleanable;
 
   GeneratorContextManager(GeneratorBody<T> body) {
+    this(body, false);
+  }
+
+  /**
+   * @param onThreads whether split mode runs the body on a helper thread even when continuations
+   *     are active
+   */
+  GeneratorContextManager(GeneratorBody<T> body, boolean onThreads) {
     this.body = body;
+    this.onThreads = onThreads;
     if (Leaks.enabled) {
       Leaks.track(
           this,
           "generator-style context manager",
-          "it was entered but not exited, and its body is closed without the block's exception");
+          onThreads || !Continuations.active()
+              ? "it was entered but not exited, and its body is closed without the block's"
+                  + " exception"
+              : "it was entered but not exited, and its body, a continuation, is never resumed:"
+                  + " its finally clauses do not run",
+          "Exit it after entering it (Contexts.with or run do both), or enter it into a stack"
+              + " that is closed");
     }
   }
 
   /** A fresh, unentered manager for the same body: Python's {@code _recreate_cm}. */
   GeneratorContextManager<T> recreate() {
-    return new GeneratorContextManager<>(body);
+    return new GeneratorContextManager<>(body, onThreads);
   }
 
   // --- callback mode -----------------------------------------------------------------------------
@@ -93,7 +127,8 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     } catch (Throwable t) {
       ended = t;
     }
-    Throwable out = run.outcome(ended, true);
+    run.finished = true;
+    Throwable out = run.outcome(this, ended, true);
     if (out != null) {
       throw sneakyThrow(out);
     }
@@ -113,6 +148,9 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     @Override
     @SuppressWarnings("NamedLikeContextualKeyword") // Yielder.yield
     public void yield(T value) {
+      if (finished) {
+        throw finishedError(this);
+      }
       if (++yields > 1) {
         throw GeneratorExit.INSTANCE; // closing: unwind the body through its finally clauses
       }
@@ -132,14 +170,33 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
   public T enter() {
     claim();
     state = State.ENTERED;
-    Split<T> s = new Split<>(body);
+    Split<T> s = newSplit();
     Object first = s.start();
+    if (first instanceof Pinned pinned) {
+      first = null;
+      Throwable closing = pinned.closed().failure();
+      if (closing != null && closing != GeneratorExit.INSTANCE) {
+        // Its finally clauses failed while it was being closed: that is the enter's failure.
+        state = State.DONE;
+        throw sneakyThrow(ExceptionRule.cleanupThrew(closing, pinnedError(pinned.reason())));
+      }
+      // Deliberately unlike a generator: the body ran to its yield and was closed (its finally
+      // clauses ran); it runs again from the start on a helper thread, and so do later bodies of
+      // the same class (see Contexts.contextManager, "Split mode").
+      PINS.get(body.getClass()).set(true);
+      s = new ThreadSplit<>(body);
+      first = s.start();
+    }
     if (first instanceof Yielded<?> yielded) {
       split = s;
-      // If this manager is dropped while the body is suspended, close the body (Python closes a
-      // generator when it is collected) so that no helper thread waits forever. The action holds
-      // the Split, never this manager.
-      cleanable = CLEANER.register(this, s::abandon);
+      // If this manager is dropped while the body is suspended on a helper thread, close the body
+      // (Python closes a generator when it is collected) so that no helper thread waits forever.
+      // The action holds the Split, never this manager. A continuation needs none: it is garbage
+      // with the manager.
+      Runnable abandon = s.abandonAction();
+      if (abandon != null) {
+        cleanable = CLEANER.register(this, abandon);
+      }
       if (Leaks.used) {
         Leaks.pending(this, true);
       }
@@ -148,8 +205,34 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       return value;
     }
     state = State.DONE;
-    Throwable out = s.outcome(first instanceof Ended ended ? ended.failure : null, true);
-    throw sneakyThrow(out == null ? new IllegalStateException("generator didn't yield") : out);
+    Throwable out = s.outcome(this, first instanceof Ended ended ? ended.failure : null, true);
+    throw sneakyThrow(out == null ? bodyError(this, NO_YIELD) : out);
+  }
+
+  /** A split run on a continuation when they are active and the body is not known to pin. */
+  private Split<T> newSplit() {
+    if (!onThreads) {
+      if (Continuations.active()) {
+        if (!PINS.get(body.getClass()).get()) {
+          return new ContinuationSplit<>(body);
+        }
+      } else if (Continuations.mode() == Continuations.Mode.REQUIRED_BUT_UNAVAILABLE) {
+        state = State.DONE;
+        throw new IllegalStateException(
+            "continuations are required by -D"
+                + Continuations.PROPERTY
+                + "=continuations, and not available: "
+                + Continuations.unavailableReason());
+      }
+    }
+    return new ThreadSplit<>(body);
+  }
+
+  private static IllegalStateException pinnedError(String reason) {
+    return new IllegalStateException(
+        "the generator-style context manager's body yielded while its continuation was pinned ("
+            + reason
+            + "), so it was closed, to be run again on a helper thread");
   }
 
   /** The exit, returning the exception in flight after it; the stacks take it as is. */
@@ -167,7 +250,8 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     if (state != State.ENTERED || s == null) {
       return ExceptionRule.exitThrew(
           failure,
-          new IllegalStateException(
+          bodyError(
+              this,
               state == State.NEW
                   ? "generator-style context manager exited before it was entered"
                   : "generator-style context manager exited twice"),
@@ -178,7 +262,7 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     if (Leaks.used) {
       Leaks.pending(this, false);
     }
-    Throwable out = s.exit(failure, resetInterrupt);
+    Throwable out = s.exit(this, failure, resetInterrupt);
     Cleaner.Cleanable c = cleanable;
     if (c != null) {
       c.clean(); // the body has finished: this only unregisters
@@ -193,7 +277,8 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
 
   private void claim() {
     if (state != State.NEW) {
-      throw new IllegalStateException(
+      throw bodyError(
+          this,
           "generator-style context manager already entered: it is one-shot; create a new one"
               + " with Contexts.contextManager(...) for each with-block, or use a decorator, which"
               + " does so for each call");
@@ -205,56 +290,71 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     return "contextManager(" + body + ")[" + state + "]";
   }
 
-  /** The yielder of split mode: the body runs on a helper thread and suspends in yield. */
-  private static final class Split<T extends @Nullable Object> extends Run implements Yielder<T> {
-    private static final Object RESUME = new Object();
-    private static final Object CLOSE = new Object();
+  /**
+   * The yielder of split mode: the body suspends in yield between enter and exit, as a continuation
+   * mounted on the caller's thread ({@link ContinuationSplit}) or on a helper thread ({@link
+   * ThreadSplit}). Both pass the same commands and events, so they share the rest.
+   */
+  private abstract static class Split<T extends @Nullable Object> extends Run
+      implements Yielder<T> {
+    static final Object RESUME = new Object();
+    static final Object CLOSE = new Object();
 
     private final GeneratorBody<T> body;
-    private final Handoff handoff = new Handoff();
-    private boolean closing; // helper thread only
+    private boolean closing; // the body's side only
 
     Split(GeneratorBody<T> body) {
       this.body = body;
     }
 
-    Object start() {
-      return handoff.start(
-          () -> {
-            handoff.attachHelper();
-            Object last;
-            try {
-              body.run(this);
-              last = new Ended(null);
-            } catch (Throwable t) {
-              last = new Ended(t);
-            }
-            handoff.post(last);
-          });
-    }
+    /** Runs the body until its first event: {@link Yielded}, {@link Ended} or {@link Pinned}. */
+    abstract Object start();
 
-    @Nullable Throwable exit(@Nullable Throwable failure, boolean resetInterrupt) {
-      thrownIn = failure;
-      Object event = handoff.call(failure == null ? RESUME : new Throw(failure));
-      if (event instanceof Yielded) {
-        event = handoff.call(CLOSE); // it yielded again: close it (later yields throw at once)
+    /** Sends {@code command} to the suspended body and returns its next event. */
+    abstract Object call(Object command);
+
+    /** The body's side: posts {@code event} and returns the next command. */
+    abstract Object suspend(Object event);
+
+    /** The body's side, last of all: posts the {@link Ended} event. */
+    abstract void end(Object last);
+
+    /** Closes a suspended body whose manager became unreachable; null if nothing must be done. */
+    abstract @Nullable Runnable abandonAction();
+
+    final void runBody() {
+      Object last;
+      try {
+        body.run(this);
+        last = new Ended(null);
+      } catch (Throwable t) {
+        last = new Ended(t);
       }
-      return outcome(((Ended) event).failure, resetInterrupt);
+      finished = true;
+      end(last);
     }
 
-    void abandon() {
-      handoff.abandon(CLOSE);
+    // The owner is passed, not held: the Cleaner's action holds this Split (see enter).
+    @Nullable Throwable exit(Object owner, @Nullable Throwable failure, boolean resetInterrupt) {
+      thrownIn = failure;
+      Object event = call(failure == null ? RESUME : new Throw(failure));
+      if (event instanceof Yielded) {
+        event = call(CLOSE); // it yielded again: close it (later yields throw at once)
+      }
+      return outcome(owner, ((Ended) event).failure, resetInterrupt);
     }
 
     @Override
     @SuppressWarnings("NamedLikeContextualKeyword") // Yielder.yield
     public void yield(T value) {
+      if (finished) {
+        throw finishedError(this); // nothing would ever resume it
+      }
       yields++;
       if (closing) {
         throw GeneratorExit.INSTANCE; // it caught the close and yielded again: keep unwinding
       }
-      handoff.post(new Yielded<>(value));
-      Object command = handoff.awaitCommand();
+      Object command = suspend(new Yielded<>(value));
       if (command == CLOSE) {
         closing = true;
         throw GeneratorExit.INSTANCE;
@@ -262,6 +362,105 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       if (command instanceof Throw t) {
         throw sneakyThrow(t.failure);
       }
+    }
+  }
+
+  /** Split mode on a helper thread: the two threads pass control through a {@link Handoff}. */
+  private static final class ThreadSplit<T extends @Nullable Object> extends Split<T> {
+    private final Handoff handoff = new Handoff();
+
+    ThreadSplit(GeneratorBody<T> body) {
+      super(body);
+    }
+
+    @Override
+    Object start() {
+      return handoff.start(
+          () -> {
+            handoff.attachHelper();
+            runBody();
+          });
+    }
+
+    @Override
+    Object call(Object command) {
+      return handoff.call(command);
+    }
+
+    @Override
+    Object suspend(Object event) {
+      handoff.post(event);
+      return handoff.awaitCommand();
+    }
+
+    @Override
+    void end(Object last) {
+      handoff.post(last);
+    }
+
+    @Override
+    Runnable abandonAction() {
+      return () -> handoff.abandon(CLOSE);
+    }
+  }
+
+  /**
+   * Split mode as a continuation mounted on the calling thread (see {@link Continuations}): enter
+   * runs it to the yield, exit resumes it. One thread runs at a time by construction, so the
+   * messages need no synchronisation of their own: the thread that resumes a continuation sees
+   * everything written before it was suspended, as a hand-off between threads would publish.
+   */
+  private static final class ContinuationSplit<T extends @Nullable Object> extends Split<T> {
+    private final Object continuation;
+    private @Nullable Object message; // a command going in, or an event coming out
+    private @Nullable String pinned;
+
+    ContinuationSplit(GeneratorBody<T> body) {
+      super(body);
+      continuation = Continuations.create(this::runBody);
+    }
+
+    @Override
+    Object start() {
+      Object event = call(RESUME);
+      String reason = pinned;
+      return reason == null ? event : new Pinned(reason, (Ended) event);
+    }
+
+    @Override
+    Object call(Object command) {
+      message = command;
+      Continuations.run(continuation);
+      Object event = message;
+      message = null;
+      return requireNonNull(event);
+    }
+
+    @Override
+    Object suspend(Object event) {
+      if (yields > 1) {
+        return CLOSE; // a second yield is always answered by closing: no need to suspend
+      }
+      message = event;
+      String reason = Continuations.suspend(continuation);
+      if (reason != null) {
+        // Pinned at the first yield, inside enter: close the body; enter runs it again on a
+        // helper thread.
+        pinned = reason;
+        return CLOSE;
+      }
+      return requireNonNull(message);
+    }
+
+    @Override
+    void end(Object last) {
+      message = last;
+    }
+
+    @Override
+    @Nullable Runnable abandonAction() {
+      // Nothing to close: a dropped continuation is garbage with all it references.
+      return null;
     }
   }
 
@@ -276,16 +475,24 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
      */
     int yields;
 
+    /**
+     * Whether the body's run is over: a yield after it comes from a Yielder kept (or passed on)
+     * beyond the body, and is refused (finishedError) rather than answered with GeneratorExit.
+     */
+    volatile boolean finished;
+
     /** The with-block's exception, thrown into the body at the first yield; null if none. */
     @Nullable Throwable thrownIn;
 
     /**
+     * @param owner the manager, which the messages name
      * @param ended what the body threw when it finished, or null if it returned
      * @param resetInterrupt whether this thread's interrupt status may be set again
      * @return the exception in flight after the exit, or null
      */
-    final @Nullable Throwable outcome(@Nullable Throwable ended, boolean resetInterrupt) {
-      Throwable out = GeneratorContextManager.outcome(yields, thrownIn, ended);
+    final @Nullable Throwable outcome(
+        Object owner, @Nullable Throwable ended, boolean resetInterrupt) {
+      Throwable out = GeneratorContextManager.outcome(owner, yields, thrownIn, ended);
       // This runs on the thread that runs the with-block: the caller in callback mode, the thread
       // that called exit in split mode (never the helper thread, which has finished the body).
       if (resetInterrupt && stopsInterrupt(thrownIn, ended, out)) {
@@ -299,15 +506,16 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
    * The exception in flight after a generator-style manager's exit, from what its body did
    * (CPython's {@code _GeneratorContextManager.__exit__}); shared by the sync and async forms.
    *
+   * @param owner the manager (sync or async), which the messages name
    * @param yields how many times the body yielded
    * @param thrownIn the with-block's exception, thrown into the body at its first yield, or null
    * @param ended what the body threw (or its stage failed with) when it finished, or null
    */
   static @Nullable Throwable outcome(
-      int yields, @Nullable Throwable thrownIn, @Nullable Throwable ended) {
+      Object owner, int yields, @Nullable Throwable thrownIn, @Nullable Throwable ended) {
     if (yields == 0) {
       // The enter failed: the body's own exception, or it returned without yielding.
-      return ended != null ? ended : new IllegalStateException("generator didn't yield");
+      return ended != null ? ended : bodyError(owner, NO_YIELD);
     }
     if (yields == 1) {
       // It finished after one yield: returning suppresses what was thrown in (or there was
@@ -317,9 +525,9 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     // It yielded again and was closed through its finally clauses.
     IllegalStateException error;
     if (thrownIn == null) {
-      error = new IllegalStateException("generator didn't stop");
+      error = bodyError(owner, YIELDED_AGAIN); // CPython: "generator didn't stop"
     } else {
-      error = new IllegalStateException("generator didn't stop after throw()");
+      error = bodyError(owner, YIELDED_AGAIN_AFTER_FAILURE); // "... didn't stop after throw()"
       // Made while X was in flight: X is attached. The error is new, so this makes no cycle; not
       // through ExceptionRule, which would set the interrupt status of the current thread: the
       // caller decides that (stopsInterrupt), and in the async form this may be a stage's thread.
@@ -331,7 +539,7 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
       error =
           (IllegalStateException)
               ExceptionRule.exitThrew(
-                  error, new IllegalStateException("generator ignored GeneratorExit"));
+                  error, bodyError(owner, IGNORED_CLOSE)); // "generator ignored GeneratorExit"
     }
     if (ended == null || ended == GeneratorExit.INSTANCE) {
       return error;
@@ -354,11 +562,54 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
         || (ended instanceof InterruptedException && out != ended);
   }
 
+  // What a body did wrong, in this API's terms (CPython's wording in the comments where they are
+  // used). "%s" is the factory's name and "%y" its yield method's: see bodyError.
+  static final String NO_YIELD =
+      "the %s body ended without calling %y; a body must call %y exactly once";
+  static final String YIELDED_AGAIN =
+      "the %s body called %y a second time; a body must call %y exactly once";
+  static final String YIELDED_AGAIN_AFTER_FAILURE =
+      "the %s body called %y a second time, after the block's exception was thrown into it"
+          + " (attached); a body must call %y exactly once";
+  static final String IGNORED_CLOSE =
+      "the %s body caught the error that its second %y threw to close it, and called %y again; a"
+          + " body must let that error propagate";
+
+  /**
+   * A misuse error for {@code owner}'s body: {@code message} in the words of its factory ({@code
+   * contextManager} and {@code yield}, or {@code asyncContextManager} and {@code yieldAsync}), and
+   * where the manager was created if leak detection recorded it. Error paths only.
+   */
+  static IllegalStateException bodyError(Object owner, String message) {
+    boolean async = owner instanceof AsyncGeneratorContextManager;
+    String text =
+        message
+            .replace("%s", async ? "asyncContextManager" : "contextManager")
+            .replace("%y", async ? "yieldAsync" : "yield");
+    String site = Leaks.createdAt(owner);
+    return new IllegalStateException(
+        site == null ? text : text + " (the manager was created at " + site + ")");
+  }
+
+  /** What a yield on a Yielder whose body has finished throws. */
+  static IllegalStateException finishedError(Object yielder) {
+    boolean async = yielder instanceof AsyncGeneratorContextManager;
+    return new IllegalStateException(
+        async
+            ? "yieldAsync called after the asyncContextManager body's stage completed; an"
+                + " AsyncYielder may be used only by its body, before the body's stage completes"
+            : "yield called after the contextManager body returned; a Yielder may be used only by"
+                + " its body, while the body runs");
+  }
+
   private record Yielded<T>(T value) {}
 
   private record Ended(@Nullable Throwable failure) {}
 
   private record Throw(Throwable failure) {}
+
+  /** The first yield was pinned (see {@link ContinuationSplit}); the body was closed so. */
+  private record Pinned(String reason, Ended closed) {}
 
   /**
    * Thrown from a second yield to close the body, as Python's {@code GeneratorExit}. One shared
@@ -373,7 +624,12 @@ final class GeneratorContextManager<T extends @Nullable Object> implements Conte
     static final GeneratorExit INSTANCE = new GeneratorExit();
 
     private GeneratorExit() {
-      super("generator closed by its context manager", null, false, false);
+      super(
+          "thrown from a second yield (or yieldAsync) of a generator-style body to close the"
+              + " body and run its finally clauses; a body must not catch it",
+          null,
+          false,
+          false);
     }
   }
 }

@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class Handles {
-  private final AbstractExitStack stack;
+public sealed class Handles permits AsyncHandles {
+  final AbstractExitStack stack;
 
   Handles(AbstractExitStack stack) {
     this.stack = stack;
@@ -109,5 +109,28 @@ public final class Handles {
   public <C extends AutoCloseable> Registration<C> register(C resource) {
     checkNotNull(resource, "resource");
     return stack.addHandle(new Registration<>(resource, AbstractExitStack.PLAIN, resource));
+  }
+
+  /**
+   * Registers {@code value} with the cleanup that releases it, as {@link
+   * CleanupStack#register(Object, ResourceCleanup)}.
+   *
+   * <pre>{@code
+   * Registration<Path> temp =
+   *     stack.handles().register(Files.createTempFile("out", ".csv"), Files::delete);
+   * export(temp.value());
+   * temp.cancel();   // exported: keep the file
+   * }</pre>
+   *
+   * @param value the value to release
+   * @param cleanup releases it
+   * @param <T> the value's type
+   * @return a handle whose {@link Registration#value()} is {@code value}
+   */
+  public <T> Registration<T> register(T value, ResourceCleanup<? super T> cleanup) {
+    AbstractExitStack.Adopted<T> adopted =
+        new AbstractExitStack.Adopted<>(
+            checkNotNull(value, "value"), checkNotNull(cleanup, "cleanup"));
+    return stack.addHandle(new Registration<>(adopted, AbstractExitStack.ACTION, value));
   }
 }

@@ -29,9 +29,11 @@ import org.contextlib4j.internal.Leaks;
  * entered but not exited), a message is logged at {@link System.Logger.Level#WARNING} through the
  * {@link System.Logger} named {@value #LOGGER_NAME}, with that stack trace attached as the
  * exception. (By default {@code System.Logger} writes to {@code java.util.logging}; SLF4J, Log4j
- * and others provide bridges.) The cleanups of a dropped stack never run; a dropped generator-style
- * manager's body is closed, as Python closes a collected generator, on a cleaner thread and without
- * the block's exception.
+ * and others provide bridges.) The cleanups of a dropped stack never run. A dropped generator-style
+ * manager whose body runs on a helper thread is closed, as Python closes a collected generator, on
+ * a cleaner thread and without the block's exception; one whose body is a continuation (see {@link
+ * Contexts#contextManager}) is collected with all its body references, and its body's {@code
+ * finally} clauses never run.
  *
  * <pre>{@code
  * // in a test's set-up, or with -Dorg.contextlib4j.leakDetection=true on the command line

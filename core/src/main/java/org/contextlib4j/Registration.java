@@ -19,6 +19,9 @@ import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.contextlib4j.internal.Stages;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,8 +123,15 @@ public final class Registration<T extends @Nullable Object> {
    *
    * @return {@code true} if this call ran it, {@code false} if it had already been cancelled, run
    *     early or run by the unwinding (then nothing runs)
+   * @throws IllegalStateException if the registration is asynchronous (made through {@link
+   *     AsyncHandles}'s {@code pushAsync*}, {@code enterAsyncContext} or {@code registerAsync}):
+   *     nothing runs and it stays pending; use {@link #runNowAsync()}
    */
   public boolean runNow() {
+    if (StackFrames.INSTANCE.isAsync(kind)) {
+      throw new IllegalStateException(
+          "runNow() on an asynchronous registration: use runNowAsync(); it is still pending");
+    }
     if (!claim()) {
       return false;
     }
@@ -130,6 +140,42 @@ public final class Registration<T extends @Nullable Object> {
       throw sneakyThrow(out);
     }
     return true;
+  }
+
+  /**
+   * Starts the cleanup now, with nothing in flight, and removes it from the stack's unwinding: the
+   * form of {@link #runNow()} for every registration, asynchronous ones included. The cleanup runs
+   * as if it were alone on an {@link AsyncExitStack} closed with {@link
+   * AsyncExitStack#closeAsync()}: a synchronous one at once, on the calling thread; an asynchronous
+   * one is started on the calling thread and the returned stage completes when its stage does.
+   *
+   * <pre>{@code
+   * lease.runNowAsync().thenRun(() -> log.info("connection returned early"));
+   * }</pre>
+   *
+   * @return a stage completing with {@code true} once this call's run of the cleanup has finished,
+   *     with {@code false} at once if it had already been cancelled, run early or run by the
+   *     unwinding (then nothing runs), or exceptionally with what the cleanup threw or its stage
+   *     failed with, as the same instance
+   */
+  public CompletionStage<Boolean> runNowAsync() {
+    if (!claim()) {
+      return CompletableFuture.completedFuture(Boolean.FALSE);
+    }
+    AsyncExitStack alone = new AsyncExitStack();
+    alone.add(entry, kind);
+    CompletableFuture<Boolean> ran = new CompletableFuture<>();
+    alone
+        .closeAsync()
+        .whenComplete(
+            (ignored, failure) -> {
+              if (failure == null) {
+                ran.complete(Boolean.TRUE);
+              } else {
+                ran.completeExceptionally(Stages.unwrap(failure));
+              }
+            });
+    return ran;
   }
 
   /** {@return whether the cleanup is still to run: neither cancelled nor run yet} */

@@ -55,9 +55,27 @@ final class StackFrames extends Frames {
 
   // --- stacks -----------------------------------------------------------------------------------
 
+  /**
+   * A concurrent stack takes its closer's role. The other two mark themselves as unwinding, so that
+   * {@code popAll()} from one of their cleanups is refused; an unwinding that finds the mark set (a
+   * re-entrant close, a stack nested in itself) only drains, and leaves the mark to the owner.
+   */
   @Override
   public int begin(Object stack) {
-    return stack instanceof ConcurrentExitStack concurrent ? concurrent.beginClose() : OWNER;
+    if (stack instanceof ConcurrentExitStack concurrent) {
+      return concurrent.beginClose();
+    }
+    AbstractExitStack s = (AbstractExitStack) stack;
+    if (s.unwinding) {
+      return REENTRANT;
+    }
+    s.unwinding = true;
+    return OWNER;
+  }
+
+  @Override
+  public void end(Object stack) {
+    ((AbstractExitStack) stack).unwinding = false;
   }
 
   @Override
@@ -68,6 +86,9 @@ final class StackFrames extends Frames {
     AbstractExitStack s = (AbstractExitStack) stack;
     int size = s.size;
     if (size == 0) {
+      if (owner) {
+        s.unwinding = false;
+      }
       return false;
     }
     byte kind = s.kindAt(size - 1);
@@ -115,6 +136,8 @@ final class StackFrames extends Frames {
   public void abandon(Object stack) {
     if (stack instanceof ConcurrentExitStack concurrent) {
       concurrent.abandonClose();
+    } else {
+      ((AbstractExitStack) stack).unwinding = false;
     }
   }
 
@@ -212,8 +235,8 @@ final class StackFrames extends Frames {
         }
       }
       case MANAGER -> {
-        if (entry instanceof Closing<?> closing) {
-          yield runPlain(closing.resource, inFlight, resetInterrupt);
+        if (entry instanceof PlainExit<?> plain) {
+          yield runPlain(plain, inFlight, resetInterrupt); // closing(...), resource(...)
         }
         if (entry instanceof GeneratorContextManager<?> generator) {
           yield generator.exitInFlight(inFlight, resetInterrupt); // its outcome is taken as is

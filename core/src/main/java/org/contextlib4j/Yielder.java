@@ -42,17 +42,21 @@ import org.jspecify.annotations.Nullable;
  *       throwing another exception replaces it.
  *   <li>Called a second time (after the block has run), {@code yield} throws an internal error that
  *       only unwinds the body, running its {@code finally} clauses (Python closes the generator);
- *       the manager then throws {@code IllegalStateException("generator didn't stop")}, or "didn't
- *       stop after throw()" if the block had failed.
+ *       the manager then throws an {@link IllegalStateException} saying that the body called {@code
+ *       yield} a second time (with X attached if the block had failed X). Python: "generator didn't
+ *       stop" and "generator didn't stop after throw()".
+ *   <li>Called after the body has returned (a {@code Yielder} kept or passed on beyond its body),
+ *       {@code yield} throws an {@link IllegalStateException} saying so.
  *   <li>If X is an {@link InterruptedException} and the body stops it (returns after catching it,
  *       or throws another exception instead), the manager sets the interrupt status again, as
  *       {@link Contexts#suppress} does, so that the interrupt is not lost: on the thread that runs
  *       the block, which is the caller's in callback mode and, in split mode, the thread that calls
- *       {@code exit} (never the helper thread the body runs on). A body that lets X continue leaves
+ *       {@code exit} (never a helper thread the body runs on). A body that lets X continue leaves
  *       the status alone: X itself carries the interrupt.
  * </ul>
  *
- * <p><b>Thread safety:</b> call it only from the body it was passed to, at most once per run.
+ * <p><b>Thread safety:</b> call it only from the body it was passed to, while that body runs, at
+ * most once per run.
  *
  * <p>Python: the {@code yield} expression of a {@code @contextmanager} generator.
  *

@@ -407,7 +407,9 @@ class AsyncExitStackTest {
         failureOf(Contexts.withAsync(manager, v -> CompletableFuture.completedFuture(v)));
     assertThat(out)
         .isExactlyInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't yield");
+        .hasMessage(
+            "the asyncContextManager body ended without calling yieldAsync; a body must call"
+                + " yieldAsync exactly once");
   }
 
   @Test
@@ -424,7 +426,9 @@ class AsyncExitStackTest {
     Throwable out = failureOf(Contexts.withAsync(manager, v -> CompletableFuture.failedFuture(x)));
     assertThat(out)
         .isExactlyInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't stop after throw()");
+        .hasMessage(
+            "the asyncContextManager body called yieldAsync a second time, after the block's exception"
+                + " was thrown into it (attached); a body must call yieldAsync exactly once");
     assertThat(out.getSuppressed()).containsExactly(x);
     assertThat(log).containsExactly("finally");
   }

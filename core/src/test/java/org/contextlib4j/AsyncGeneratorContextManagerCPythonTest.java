@@ -208,7 +208,9 @@ class AsyncGeneratorContextManagerCPythonTest {
 
     assertThat(failure)
         .isExactlyInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't stop after throw()");
+        .hasMessage(
+            "the asyncContextManager body called yieldAsync a second time, after the block's exception"
+                + " was thrown into it (attached); a body must call yieldAsync exactly once");
     assertThat(failure.getSuppressed()).containsExactly(typeError);
     assertThat(trail).containsExactly("finally");
   }
@@ -222,7 +224,9 @@ class AsyncGeneratorContextManagerCPythonTest {
 
     assertThat(failure)
         .isExactlyInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't yield");
+        .hasMessage(
+            "the asyncContextManager body ended without calling yieldAsync; a body must call"
+                + " yieldAsync exactly once");
   }
 
   // CPython: AsyncContextManagerTestCase.test_contextmanager_trap_second_yield
@@ -241,7 +245,9 @@ class AsyncGeneratorContextManagerCPythonTest {
 
     assertThat(failure)
         .isExactlyInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't stop");
+        .hasMessage(
+            "the asyncContextManager body called yieldAsync a second time; a body must call yieldAsync"
+                + " exactly once");
     assertThat(failure.getSuppressed()).isEmpty();
     assertThat(trail).isEmpty();
   }

@@ -53,6 +53,10 @@ class AsyncGeneratorContextManagerMisuseTest {
       "the asyncContextManager body called yieldAsync a second time before the block ended; a body"
           + " must yield exactly once and wait for that stage";
 
+  static final String YIELDED_AFTER_END =
+      "yieldAsync called after the asyncContextManager body's stage completed; an AsyncYielder may"
+          + " be used only by its body, before the body's stage completes";
+
   private final List<Object> log = new ArrayList<>();
 
   /**
@@ -175,7 +179,7 @@ class AsyncGeneratorContextManagerMisuseTest {
   }
 
   @Test
-  void yieldAfterTheBodyReturnedNull_getsAClosedStageAtOnce() {
+  void yieldAfterTheBodyReturnedNull_getsAStageFailedWithIllegalState_notTheInternalClose() {
     CompletableFuture<@Nullable Void> later = new CompletableFuture<>();
     AtomicReference<@Nullable CompletionStage<@Nullable Void>> lateYield = new AtomicReference<>();
     AsyncContextManager<String> manager =
@@ -189,7 +193,31 @@ class AsyncGeneratorContextManagerMisuseTest {
     CompletionStage<@Nullable Void> stage = lateYield.get();
     assertThat(stage).isNotNull();
     assertThat(stage.toCompletableFuture()).isCompletedExceptionally();
-    assertThat(failureOf(stage)).isSameAs(GeneratorExit.INSTANCE);
+    assertThat(failureOf(stage))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage(YIELDED_AFTER_END);
+  }
+
+  @Test
+  void yieldOnAnAsyncYielderKeptBeyondItsBody_failsWithIllegalState_withAStackTrace() {
+    AtomicReference<@Nullable AsyncYielder<String>> kept = new AtomicReference<>();
+    AsyncContextManager<String> manager =
+        Contexts.asyncContextManager(
+            y -> {
+              kept.set(y);
+              return y.yieldAsync("v");
+            });
+    Object result = join(Contexts.withAsync(manager, v -> done()));
+    assertThat(result).isNull();
+    AsyncYielder<String> yielder = kept.get();
+    assertThat(yielder).isNotNull();
+
+    Throwable failure = failureOf(yielder.yieldAsync("again"));
+
+    assertThat(failure)
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage(YIELDED_AFTER_END);
+    assertThat(failure.getStackTrace()).isNotEmpty();
   }
 
   @Test
@@ -489,7 +517,8 @@ class AsyncGeneratorContextManagerMisuseTest {
   }
 
   @Test
-  void yieldAfterTheBodysStageCompleted_getsAClosedStageAtOnce_andTheFirstYieldStillCompletes() {
+  void
+      yieldAfterTheBodysStageCompleted_failsAtOnceWithIllegalState_andTheFirstYieldStillCompletes() {
     CompletableFuture<@Nullable Void> bodyStage = new CompletableFuture<>();
     AtomicReference<@Nullable AsyncYielder<String>> yielder = new AtomicReference<>();
     AsyncContextManager<String> manager =
@@ -514,6 +543,36 @@ class AsyncGeneratorContextManagerMisuseTest {
     // The body did not wait for its first yield: that misuse came first and is the one reported.
     assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage(DID_NOT_WAIT);
     assertThat(failure.getSuppressed()).containsExactly(block);
-    assertThat(log).containsExactly("second closed", "first failed with block");
+    assertThat(log)
+        .containsExactly("second failed with " + YIELDED_AFTER_END, "first failed with block");
+  }
+
+  // The misuse error stops the body's InterruptedException from propagating itself: as whenever
+  // the library ends up suppressing one, the status is set again on the caller's thread (the body
+  // failed inside the enterAsync call here).
+
+  @Test
+  void enterSetsTheInterruptStatusAgain_whenTheBodyFailsInterruptedWithoutWaiting() {
+    InterruptedException interrupted = new InterruptedException("body interrupted");
+    Throwable failure =
+        failureOf(notWaiting(CompletableFuture.failedFuture(interrupted)).enterAsync());
+    assertThat(failure).isExactlyInstanceOf(IllegalStateException.class);
+    assertThat(failure.getSuppressed()).containsExactly(interrupted);
+    assertThat(Thread.interrupted()).as("the status was set again").isTrue();
+  }
+
+  @Test
+  void enterSetsTheInterruptStatusAgain_whenTheBodyYieldedTwiceAndFailedInterrupted() {
+    AsyncContextManager<String> manager =
+        Contexts.asyncContextManager(
+            y -> {
+              var unused = y.yieldAsync("a");
+              var unused2 = y.yieldAsync("b");
+              return CompletableFuture.failedFuture(new InterruptedException("body interrupted"));
+            });
+    Throwable failure = failureOf(manager.enterAsync());
+    assertThat(failure).isExactlyInstanceOf(IllegalStateException.class);
+    assertThat(failure.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
+    assertThat(Thread.interrupted()).as("the status was set again").isTrue();
   }
 }

@@ -181,4 +181,33 @@ class ClosingAsyncTest {
       assertThat(other.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
   }
+
+  @Test
+  void exitFailsWithAnNpeNamingClose_whenCloseReturnsNull() {
+    AsyncContextManager<String> manager = Contexts.closingAsync("resource", r -> null);
+
+    Throwable failure = failureOf(Contexts.withAsync(manager, r -> done()));
+
+    assertThat(failure)
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "close returned null; the close function given to closingAsync must return a"
+                + " CompletionStage");
+  }
+
+  @Test
+  void blocksFailureStaysPrimary_withTheNpeAttached_whenCloseReturnsNull() {
+    IllegalStateException block = new IllegalStateException("block");
+    AsyncContextManager<String> manager = Contexts.closingAsync("resource", r -> null);
+
+    Throwable failure = failureOf(Contexts.withAsync(manager, r -> failed(block)));
+
+    assertThat(failure).isSameAs(block);
+    assertThat(block.getSuppressed())
+        .singleElement()
+        .isInstanceOf(NullPointerException.class)
+        .extracting(Throwable::getMessage)
+        .asString()
+        .startsWith("close returned null");
+  }
 }

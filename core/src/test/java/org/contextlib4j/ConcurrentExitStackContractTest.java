@@ -68,6 +68,12 @@ class ConcurrentExitStackContractTest extends ExitStackContract {
     assertThat(log).containsExactly("c", "b", "a");
   }
 
+  // A closed ConcurrentExitStack stays closed: the reuse part runs on a new one.
+  @Override
+  StackUnderTest reusableOrNew(StackUnderTest closed) {
+    return newStack();
+  }
+
   /** The stack itself: the adapter only forwards. */
   private static final class Concurrent extends Forwarding<ConcurrentExitStack> {
     Concurrent(ConcurrentExitStack stack) {

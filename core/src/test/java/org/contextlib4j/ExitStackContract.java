@@ -24,7 +24,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.contextlib4j.CPythonFakes.TestExit;
 import org.contextlib4j.CPythonFakes.TestManager;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +59,11 @@ abstract class ExitStackContract {
     CleanupAction callback(CleanupAction action);
 
     <C extends AutoCloseable> C register(C resource);
+
+    /** {@return the stack as the interface the three share} */
+    default CleanupStack cleanups() {
+      return (CleanupStack) self();
+    }
 
     /** Registers {@code inner}, a stack of the same kind, as an exception-aware exit. */
     void pushStack(StackUnderTest inner);
@@ -951,21 +955,131 @@ abstract class ExitStackContract {
     assertThat(log).containsExactly("registrar", "late-2", "late-1", "first-registered");
   }
 
-  // Rule 6
+  // Rule 6. Issue 13: popAll() from a running cleanup used to take the remaining cleanups out of
+  // the unwinding (CPython does the same), and they ran only if that cleanup closed what it got.
   @Test
-  void popAllWhileUnwinding_handsTheRemainingCleanupsOver() {
+  void popAllWhileUnwinding_throwsIllegalStateException_andTheRemainingCleanupsStillRun() {
     StackUnderTest stack = newStack();
-    AtomicReference<@Nullable StackUnderTest> rescued = new AtomicReference<>();
-    stack.callback(action("rescued"));
-    stack.callback(() -> rescued.set(stack.popAll()));
+    stack.callback(action("first-registered"));
+    stack.callback(
+        () -> {
+          log.add("popping");
+          stack.popAll();
+          log.add("popped");
+        });
+    stack.callback(action("last-registered"));
 
-    stack.close();
+    Throwable thrown = catchThrowable(stack::close);
+
+    assertThat(thrown)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("popAll() called while the")
+        .hasMessageContaining("unwinds");
+    assertThat(log).containsExactly("last-registered", "popping", "first-registered");
+  }
+
+  // Rule 6 (issue 13): the refusal lasts only while the unwinding runs.
+  @Test
+  void popAllWorksAgain_afterTheUnwindingEnded_evenWhenItWasRefusedDuringIt() {
+    StackUnderTest stack = newStack();
+    stack.callback(stack::popAll);
+    assertThat(catchThrowable(stack::close)).isInstanceOf(IllegalStateException.class);
+
+    StackUnderTest reused = reusableOrNew(stack);
+    reused.callback(action("moved"));
+    StackUnderTest moved = reused.popAll();
+    reused.close();
     assertThat(log).isEmpty();
-    StackUnderTest moved = rescued.get();
-    assertThat(moved).isNotNull();
     moved.close();
 
-    assertThat(log).containsExactly("rescued");
+    assertThat(log).containsExactly("moved");
+  }
+
+  // Rule 6 (issue 13): a stack unwound in place by an outer one is being unwound too.
+  @Test
+  void popAllOfANestedStack_fromItsOwnCleanupWhileTheOuterUnwindsIt_throws() {
+    StackUnderTest outer = newStack();
+    StackUnderTest inner = newStack();
+    outer.callback(action("outer"));
+    outer.pushStack(inner);
+    inner.callback(action("inner-older"));
+    inner.callback(inner::popAll);
+
+    Throwable thrown = catchThrowable(outer::close);
+
+    assertThat(thrown).isInstanceOf(IllegalStateException.class);
+    assertThat(log).containsExactly("inner-older", "outer");
+  }
+
+  /** The stack itself if it can be used after a close, else a new one (a closed concurrent one). */
+  StackUnderTest reusableOrNew(StackUnderTest closed) {
+    return closed;
+  }
+
+  // --- register(value, cleanup): JavaScript's DisposableStack.adopt (issue 13) -----------------
+
+  @Test
+  void registerValue_returnsTheValue_andItsCleanupReceivesIt_inLifoOrderWithTheRest() {
+    StackUnderTest stack = newStack();
+    CleanupStack cleanups = stack.cleanups();
+    StringBuilder value = new StringBuilder("the value");
+    stack.callback(action("first"));
+
+    StringBuilder returned = cleanups.register(value, v -> log.add("released " + v));
+    stack.callback(action("last"));
+    stack.close();
+
+    assertThat(returned).isSameAs(value);
+    assertThat(log).containsExactly("last", "released the value", "first");
+  }
+
+  @Test
+  void registerValue_isAPlainCleanup_itsFailureIsAttachedToTheExceptionInFlight() {
+    StackUnderTest stack = newStack();
+    Boom releaseFailed = new Boom("release failed");
+    Boom body = new Boom("body");
+    stack
+        .cleanups()
+        .register(
+            "v",
+            v -> {
+              throw releaseFailed;
+            });
+
+    Throwable thrown = catchThrowable(() -> stack.close(body));
+
+    assertThat(thrown).isSameAs(body);
+    assertThat(body.getSuppressed()).containsExactly(releaseFailed);
+  }
+
+  @Test
+  void registerValue_rejectsNulls_andRegistersNothing() {
+    StackUnderTest stack = newStack();
+    CleanupStack cleanups = stack.cleanups();
+
+    assertThatNullPointerException()
+        .isThrownBy(() -> cleanups.register(null, v -> log.add("ran")))
+        .withMessage("value cannot be null");
+    assertThatNullPointerException()
+        .isThrownBy(() -> cleanups.register("v", null))
+        .withMessage("cleanup cannot be null");
+    stack.close();
+
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void registerValueThroughAHandle_canBeCancelled_andItsValueIsTheValue() {
+    StackUnderTest stack = newStack();
+    Registration<String> kept = stack.cleanups().handles().register("kept", v -> log.add(v));
+    Registration<String> released = stack.cleanups().handles().register("released", log::add);
+
+    assertThat(kept.value()).isEqualTo("kept");
+    assertThat(kept.cancel()).isTrue();
+    stack.close();
+
+    assertThat(log).containsExactly("released");
+    assertThat(released.isPending()).isFalse();
   }
 
   // Rule 7

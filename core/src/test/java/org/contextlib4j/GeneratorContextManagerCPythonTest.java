@@ -312,7 +312,9 @@ class GeneratorContextManagerCPythonTest {
 
     assertThat(thrown)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't stop after throw()")
+        .hasMessage(
+            "the contextManager body called yield a second time, after the block's exception was thrown"
+                + " into it (attached); a body must call yield exactly once")
         .hasNoCause();
     assertThat(thrown.getSuppressed()).containsExactly(typeError);
     assertThat(typeError.getSuppressed()).isEmpty();
@@ -330,7 +332,8 @@ class GeneratorContextManagerCPythonTest {
 
     assertThat(thrown)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't yield")
+        .hasMessage(
+            "the contextManager body ended without calling yield; a body must call yield exactly once")
         .hasNoCause();
     assertThat(thrown.getSuppressed()).isEmpty();
     assertThat(events).containsExactly("body");
@@ -359,7 +362,8 @@ class GeneratorContextManagerCPythonTest {
 
     assertThat(thrown)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't stop")
+        .hasMessage(
+            "the contextManager body called yield a second time; a body must call yield exactly once")
         .hasNoCause();
     assertThat(thrown.getSuppressed()).isEmpty();
     assertThat(events).containsExactly("block", "after the first yield", "finally");

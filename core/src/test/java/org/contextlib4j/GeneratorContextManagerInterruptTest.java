@@ -160,7 +160,11 @@ class GeneratorContextManagerInterruptTest {
                 y.yield("again");
               }
             });
-    assertThat(thrown).isNotNull().hasMessage("generator didn't stop after throw()");
+    assertThat(thrown)
+        .isNotNull()
+        .hasMessage(
+            "the contextManager body called yield a second time, after the block's exception was thrown"
+                + " into it (attached); a body must call yield exactly once");
     assertThat(thrown.getSuppressed()).containsExactly(interrupted);
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
   }
@@ -172,7 +176,7 @@ class GeneratorContextManagerInterruptTest {
       throws Exception {
     AtomicReference<@Nullable Thread> helper = new AtomicReference<>();
     ContextManager<String> manager =
-        Contexts.contextManager(
+        SplitModes.onThreads(
             y -> {
               helper.set(Thread.currentThread());
               swallowing("v").run(y);
@@ -307,7 +311,11 @@ class GeneratorContextManagerInterruptTest {
     CompletionStage<Boolean> exited = manager.exitAsync(interrupted);
     assertThat(completedOnAnotherThread_wasItInterrupted(later)).isFalse();
     Throwable failure = failureOf(exited);
-    assertThat(failure).hasMessage("generator didn't stop after throw()");
+    assertThat(failure)
+        .hasMessage(
+            "the asyncContextManager body called yieldAsync a second time, after the block's"
+                + " exception was thrown into it (attached); a body must call yieldAsync exactly"
+                + " once");
     assertThat(failure.getSuppressed()).containsExactly(interrupted);
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
   }

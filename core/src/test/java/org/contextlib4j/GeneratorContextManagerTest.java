@@ -190,8 +190,56 @@ class GeneratorContextManagerTest {
     ContextManager<String> manager = Contexts.contextManager(y -> log.add("body"));
     assertThatThrownBy(() -> mode.run(manager, value -> log.add("block")))
         .isExactlyInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't yield");
+        .hasMessage(
+            "the contextManager body ended without calling yield; a body must call yield exactly once");
     assertThat(log).containsExactly("body");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void misuseMessage_namesWhereTheManagerWasCreated_whenLeakDetectionRecordedIt(Mode mode) {
+    LeakDetection.enable();
+    ContextManager<String> manager;
+    try {
+      manager = Contexts.contextManager(y -> log.add("body"));
+    } finally {
+      LeakDetection.disable();
+    }
+    assertThatThrownBy(() -> mode.run(manager, value -> log.add("block")))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith(
+            "the contextManager body ended without calling yield; a body must call yield exactly"
+                + " once (the manager was created at "
+                + GeneratorContextManagerTest.class.getName()
+                + ".misuseMessage_namesWhereTheManagerWasCreated_whenLeakDetectionRecordedIt("
+                + "GeneratorContextManagerTest.java:")
+        .hasMessageEndingWith(")");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void yieldOnAYielderKeptBeyondItsBody_throwsIllegalState_withAStackTrace(Mode mode)
+      throws Throwable {
+    AtomicReference<@Nullable Yielder<String>> kept = new AtomicReference<>();
+    ContextManager<String> manager =
+        Contexts.contextManager(
+            y -> {
+              kept.set(y);
+              y.yield("v");
+            });
+    mode.run(manager, value -> log.add("block " + value));
+    Yielder<String> yielder = kept.get();
+    assertThat(yielder).isNotNull();
+
+    Throwable thrown = catchThrowable(() -> yielder.yield("again"));
+
+    assertThat(thrown)
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "yield called after the contextManager body returned; a Yielder may be used only by"
+                + " its body, while the body runs");
+    assertThat(thrown.getStackTrace()).isNotEmpty();
+    assertThat(log).containsExactly("block v");
   }
 
   @ParameterizedTest
@@ -211,7 +259,8 @@ class GeneratorContextManagerTest {
             });
     assertThatThrownBy(() -> mode.run(manager, value -> log.add("block")))
         .isExactlyInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't stop")
+        .hasMessage(
+            "the contextManager body called yield a second time; a body must call yield exactly once")
         .satisfies(e -> assertThat(e.getSuppressed()).isEmpty());
     assertThat(log).containsExactly("block", "resumed", "finally");
   }
@@ -245,7 +294,9 @@ class GeneratorContextManagerTest {
                     }));
     assertThat(thrown)
         .isExactlyInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't stop after throw()");
+        .hasMessage(
+            "the contextManager body called yield a second time, after the block's exception was thrown"
+                + " into it (attached); a body must call yield exactly once");
     assertThat(thrown.getSuppressed()).containsExactly(x);
     assertThat(log).containsExactly("swallowed", "finally");
   }
@@ -269,7 +320,11 @@ class GeneratorContextManagerTest {
     assertThat(thrown).isSameAs(closeFailure);
     assertThat(closeFailure.getSuppressed())
         .singleElement()
-        .satisfies(e -> assertThat(e).hasMessage("generator didn't stop"));
+        .satisfies(
+            e ->
+                assertThat(e)
+                    .hasMessage(
+                        "the contextManager body called yield a second time; a body must call yield exactly once"));
   }
 
   @ParameterizedTest
@@ -283,7 +338,11 @@ class GeneratorContextManagerTest {
         .hasMessageContaining("one-shot");
   }
 
-  /** CPython: {@code gen.close()} raises "generator ignored GeneratorExit" after "didn't stop". */
+  /**
+   * CPython: {@code gen.close()} raises "the contextManager body caught the error that its second
+   * yield threw to close it, and" + " called yield again; a body must let that error propagate"
+   * after "didn't stop".
+   */
   @ParameterizedTest
   @EnumSource(Mode.class)
   void bodyThatCatchesTheCloseAndYieldsAgain_failsWithGeneratorIgnoredGeneratorExit(Mode mode) {
@@ -301,17 +360,31 @@ class GeneratorContextManagerTest {
 
     Throwable thrown = catchThrowable(() -> mode.run(manager, v -> log.add("block " + v)));
 
-    assertIgnoredGeneratorExit(thrown);
+    assertIgnoredGeneratorExit(thrown, "contextManager", "yield");
   }
 
-  private void assertIgnoredGeneratorExit(Throwable thrown) {
+  private void assertIgnoredGeneratorExit(Throwable thrown, String factory, String yield) {
     assertThat(thrown)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("generator ignored GeneratorExit");
+        .hasMessage(
+            "the "
+                + factory
+                + " body caught the error that its second "
+                + yield
+                + " threw to close it, and called "
+                + yield
+                + " again; a body must let that error propagate");
     assertThat(thrown.getSuppressed()).hasSize(1);
     assertThat(thrown.getSuppressed()[0])
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("generator didn't stop");
+        .hasMessage(
+            "the "
+                + factory
+                + " body called "
+                + yield
+                + " a second time; a body must call "
+                + yield
+                + " exactly once");
     assertThat(log).containsExactly("block 1", "caught the close");
   }
 
@@ -340,7 +413,7 @@ class GeneratorContextManagerTest {
                           return java.util.concurrent.CompletableFuture.completedFuture(v);
                         })));
 
-    assertIgnoredGeneratorExit(thrown);
+    assertIgnoredGeneratorExit(thrown, "asyncContextManager", "yieldAsync");
   }
 
   @Test
@@ -370,7 +443,7 @@ class GeneratorContextManagerTest {
   void splitMode_runsTheBodyOnAHelperThread_virtualWhenTheJvmHasThem() throws Exception {
     AtomicReference<@Nullable Thread> bodyThread = new AtomicReference<>();
     ContextManager<String> manager =
-        Contexts.contextManager(
+        SplitModes.onThreads(
             y -> {
               bodyThread.set(Thread.currentThread());
               y.yield("v");
@@ -408,7 +481,7 @@ class GeneratorContextManagerTest {
     CountDownLatch teardownWaiting = new CountDownLatch(1);
     AtomicReference<@Nullable Throwable> teardownSaw = new AtomicReference<>();
     ContextManager<String> manager =
-        Contexts.contextManager(
+        SplitModes.onThreads(
             y -> {
               y.yield("v");
               teardownWaiting.countDown();
@@ -447,7 +520,7 @@ class GeneratorContextManagerTest {
     WeakReference<ContextManager<String>> ref =
         enterAndDrop(
             () ->
-                Contexts.contextManager(
+                SplitModes.onThreads(
                     y -> {
                       helper.set(Thread.currentThread());
                       try {

@@ -212,14 +212,28 @@ class LeakTrackingTest {
 
     assertThat(reports)
         .hasSize(2)
-        .anySatisfy(r -> assertThat(r).startsWith("LEAK: generator-style context manager "))
-        .anySatisfy(r -> assertThat(r).startsWith("LEAK: async generator-style context manager "));
+        .anySatisfy(
+            r ->
+                assertThat(r)
+                    .startsWith("LEAK: generator-style context manager ")
+                    .contains(
+                        "Exit it after entering it (Contexts.with or run do both), or enter it"
+                            + " into a stack that is closed.")
+                    .doesNotContain("popAll"))
+        .anySatisfy(
+            r ->
+                assertThat(r)
+                    .startsWith("LEAK: async generator-style context manager ")
+                    .contains(
+                        "Exit it after entering it (Contexts.withAsync does both), or enter it"
+                            + " into an AsyncExitStack that is closed.")
+                    .doesNotContain("popAll"));
     assertThat(closedBody.get(10, TimeUnit.SECONDS)).isEqualTo("finally ran");
   }
 
   private static void enterAndDrop(CompletableFuture<String> closedBody) throws Exception {
     ContextManager<String> manager =
-        Contexts.contextManager(
+        SplitModes.onThreads(
             y -> {
               try {
                 y.yield("value");

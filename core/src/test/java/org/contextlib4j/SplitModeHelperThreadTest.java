@@ -45,7 +45,7 @@ class SplitModeHelperThreadTest {
     for (int attempt = 0; attempt < 20; attempt++) {
       AtomicBoolean bodyInterrupted = new AtomicBoolean();
       ContextManager<String> manager =
-          Contexts.contextManager(
+          SplitModes.onThreads(
               y -> {
                 try {
                   new CountDownLatch(1).await(300, TimeUnit.MILLISECONDS);
@@ -87,7 +87,7 @@ class SplitModeHelperThreadTest {
               try {
                 do {
                   ContextManager<Thread> manager =
-                      Contexts.contextManager(y -> y.yield(Thread.currentThread()));
+                      SplitModes.onThreads(y -> y.yield(Thread.currentThread()));
                   helpers.add(manager.enter()); // its body is now suspended on its helper
                   managers.add(manager);
                 } while (existing.contains(helpers.get(helpers.size() - 1))
@@ -117,7 +117,7 @@ class SplitModeHelperThreadTest {
     CountDownLatch bodyWaiting = new CountDownLatch(1);
     AtomicBoolean bodyInterrupted = new AtomicBoolean();
     ContextManager<String> manager =
-        Contexts.contextManager(
+        SplitModes.onThreads(
             y -> {
               bodyWaiting.countDown();
               try {

@@ -46,6 +46,14 @@ class SuppressTest {
     assertThat(result).isEqualTo(32);
   }
 
+  /** Python's {@code suppress().__exit__(None, None, None)} is false: nothing was suppressed. */
+  @Test
+  void exitWithNothingInFlight_returnsFalse_asPythonsDoes() throws Exception {
+    ContextManager<?> manager = Contexts.suppress(IllegalArgumentException.class, Throwable.class);
+
+    assertThat(manager.exit(null)).isFalse();
+  }
+
   // CPython: TestSuppress.test_exact_exception
   @Test
   void suppresses_whenTheExceptionIsExactlyTheGivenType() {

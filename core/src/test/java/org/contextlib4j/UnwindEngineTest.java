@@ -33,6 +33,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -337,34 +338,81 @@ class UnwindEngineTest {
     assertThat(completerInterrupted).as("the completing thread was interrupted").isFalse();
   }
 
+  /**
+   * A withAsync over suppress(InterruptedException) whose body is {@code body}, and a withAsync
+   * over closingAsync whose close is {@code closeFails} and whose body fails at once with {@code
+   * blockFailure}: both fold a failure in a stage's callback.
+   */
+  private record TwoWithAsyncs(
+      CompletableFuture<String> body,
+      CompletionStage<@Nullable String> suppressing,
+      CompletableFuture<@Nullable Void> closeFails,
+      IllegalStateException blockFailure,
+      CompletionStage<Object> attaching) {
+
+    static TwoWithAsyncs start() {
+      CompletableFuture<String> body = new CompletableFuture<>();
+      CompletionStage<@Nullable String> suppressing =
+          Contexts.withAsync(
+              Contexts.toAsync(Contexts.suppress(InterruptedException.class)), v -> body);
+      CompletableFuture<@Nullable Void> closeFails = new CompletableFuture<>();
+      IllegalStateException blockFailure = new IllegalStateException("block");
+      CompletionStage<Object> attaching =
+          Contexts.withAsync(
+              Contexts.closingAsync(new Object(), r -> closeFails),
+              r -> CompletableFuture.failedFuture(blockFailure));
+      return new TwoWithAsyncs(body, suppressing, closeFails, blockFailure, attaching);
+    }
+
+    void failBody() {
+      body.completeExceptionally(new InterruptedException("block interrupted"));
+    }
+
+    void failClose() {
+      closeFails.completeExceptionally(new InterruptedException("close interrupted"));
+    }
+
+    /** The first suppressed the InterruptedException, the second attached it to blockFailure. */
+    void assertOutcome() {
+      assertThat(join(suppressing)).isNull();
+      assertThat(failureOf(attaching)).isSameAs(blockFailure);
+      assertThat(blockFailure.getSuppressed())
+          .singleElement()
+          .isInstanceOf(InterruptedException.class);
+    }
+  }
+
   /** withAsync and closingAsync fold in a stage's callback: on the completing thread, no reset. */
   @Test
   void withAsyncAndClosingAsync_onTheThreadThatCompletesTheBody_interruptNoThread()
       throws Exception {
-    CompletableFuture<String> body = new CompletableFuture<>();
-    CompletionStage<@Nullable String> suppressing =
-        Contexts.withAsync(
-            Contexts.toAsync(Contexts.suppress(InterruptedException.class)), v -> body);
-    CompletableFuture<@Nullable Void> closeFails = new CompletableFuture<>();
-    IllegalStateException blockFailure = new IllegalStateException("block");
-    CompletionStage<Object> attaching =
-        Contexts.withAsync(
-            Contexts.closingAsync(new Object(), r -> closeFails),
-            r -> CompletableFuture.failedFuture(blockFailure));
+    TwoWithAsyncs calls = TwoWithAsyncs.start();
     boolean completerInterrupted =
         completeOnAnotherThread(
             () -> {
-              body.completeExceptionally(new InterruptedException("block interrupted"));
-              closeFails.completeExceptionally(new InterruptedException("close interrupted"));
+              calls.failBody();
+              calls.failClose();
             });
 
-    assertThat(join(suppressing)).isNull();
-    assertThat(failureOf(attaching)).isSameAs(blockFailure);
-    assertThat(blockFailure.getSuppressed())
-        .singleElement()
-        .isInstanceOf(InterruptedException.class);
+    calls.assertOutcome();
     assertThat(completerInterrupted).as("the completing thread was interrupted").isFalse();
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  /**
+   * withAsync and closingAsync on the caller's own thread, completed after the call returned: that
+   * thread merely completes a stage then, as any other would, and its status is left alone.
+   */
+  @Test
+  void withAsyncAndClosingAsync_completedByTheCallerAfterTheCallReturned_interruptNoThread() {
+    TwoWithAsyncs calls = TwoWithAsyncs.start();
+
+    calls.failBody();
+    assertThat(Thread.currentThread().isInterrupted()).as("after the suppression").isFalse();
+    calls.failClose();
+
+    calls.assertOutcome();
+    assertThat(Thread.currentThread().isInterrupted()).as("after the attachment").isFalse();
   }
 
   @Test
@@ -391,6 +439,49 @@ class UnwindEngineTest {
 
     assertThat(join(closed)).isNull();
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  /**
+   * A sync stack registered as a resource of an async stack, whose close fails with an
+   * InterruptedException: folded by the async driver, which sets the status again inside the call
+   * on the caller's thread only.
+   */
+  @Test
+  void syncStackAsAResourceOfAnAsyncStack_failingWithAnInterruptedException_onTheCaller() {
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.register(failsInterrupted());
+    IllegalStateException body = new IllegalStateException("body");
+
+    assertThat(failureOf(stack.closeAsync(body))).isSameAs(body);
+    assertThat(body.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
+    assertThat(Thread.currentThread().isInterrupted()).isTrue();
+  }
+
+  @Test
+  void syncStackAsAResourceOfAnAsyncStack_failingWithAnInterruptedException_onAnotherThread()
+      throws Exception {
+    CompletableFuture<@Nullable Void> stage = new CompletableFuture<>();
+    AsyncExitStack stack = new AsyncExitStack();
+    stack.register(failsInterrupted()); // runs after the stage, on the thread that completes it
+    stack.pushAsyncCallback(() -> stage);
+    IllegalStateException body = new IllegalStateException("body");
+    CompletableFuture<@Nullable Void> closed = stack.closeAsync(body).toCompletableFuture();
+    boolean completerInterrupted = completeOnAnotherThread(() -> stage.complete(null));
+
+    assertThat(failureOf(closed)).isSameAs(body);
+    assertThat(body.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
+    assertThat(completerInterrupted).as("the completing thread was interrupted").isFalse();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  /** An ExitStack whose one cleanup fails with an InterruptedException. */
+  private static ExitStack failsInterrupted() {
+    ExitStack inner = new ExitStack();
+    inner.callback(
+        () -> {
+          throw new InterruptedException("close interrupted");
+        });
+    return inner;
   }
 
   /** A sync stack inside an async one (toAsync) follows the async driver's policy. */
@@ -461,11 +552,13 @@ class UnwindEngineTest {
 
   // --- an async entry that completes after the close began ---------------------------------------
 
-  /** Measured before: the entry stayed on the stack after the close, and its exit never ran. */
-  @Test
-  void enterAsyncContextCompletingAfterTheClose_exitRunsAtOnce_andTheEnterFails() {
+  /**
+   * Enters, on a new stack, a manager whose enter completes only when the returned future does,
+   * then closes the stack; {@code exit} is the manager's exit.
+   */
+  private static CompletableFuture<String> enteredAfterTheClose(
+      AsyncExitStack stack, Supplier<CompletableFuture<Boolean>> exit) {
     CompletableFuture<String> entering = new CompletableFuture<>();
-    AtomicInteger exits = new AtomicInteger();
     AsyncContextManager<String> manager =
         new AsyncContextManager<>() {
           @Override
@@ -475,20 +568,48 @@ class UnwindEngineTest {
 
           @Override
           public CompletableFuture<Boolean> exitAsync(@Nullable Throwable failure) {
-            exits.incrementAndGet();
-            return CompletableFuture.completedFuture(false);
+            return exit.get();
           }
         };
-    AsyncExitStack stack = new AsyncExitStack();
     CompletableFuture<String> entered = stack.enterAsyncContext(manager).toCompletableFuture();
     assertThat(join(stack.closeAsync())).isNull();
     entering.complete("connection");
+    return entered;
+  }
+
+  /** Measured before: the entry stayed on the stack after the close, and its exit never ran. */
+  @Test
+  void enterAsyncContextCompletingAfterTheClose_exitRunsAtOnce_andTheEnterFails() {
+    AtomicInteger exits = new AtomicInteger();
+    AsyncExitStack stack = new AsyncExitStack();
+    CompletableFuture<String> entered =
+        enteredAfterTheClose(
+            stack,
+            () -> {
+              exits.incrementAndGet();
+              return CompletableFuture.completedFuture(false);
+            });
 
     assertThat(exits).hasValue(1);
     assertThat(failureOf(entered))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed while the manager was being entered");
     assertThat(stack.toString()).contains("0 cleanups");
+  }
+
+  /** The exit run at once for a late entry may fail: its failure is attached to the enter's. */
+  @Test
+  void enterAsyncContextCompletingAfterTheClose_aFailingExit_isAttachedToTheEntersFailure() {
+    IllegalStateException exitFailure = new IllegalStateException("exit failed");
+    CompletableFuture<String> entered =
+        enteredAfterTheClose(
+            new AsyncExitStack(), () -> CompletableFuture.failedFuture(exitFailure));
+
+    Throwable thrown = failureOf(entered);
+    assertThat(thrown)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed while the manager was being entered");
+    assertThat(thrown.getSuppressed()).containsExactly(exitFailure);
   }
 
   @Test

@@ -16,6 +16,8 @@
 package org.contextlib4j.benchmarks;
 
 import java.util.concurrent.TimeUnit;
+import org.contextlib4j.ContextManager;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -29,33 +31,54 @@ import org.openjdk.jmh.annotations.TearDown;
 import scala.util.Using;
 
 /**
- * Register and close {@code n} resources, per variant (see {@link Variants}). The resources are
+ * Register and close {@code n} resources, per variant (see {@link Variants}), on the success path
+ * and on the failure path (the block throws a {@link Variants.BlockFailed} after registering). The
+ * resources (and, for the {@code enterContext} forms, their {@code Contexts.closing} managers) are
  * allocated once per trial; closing one only bumps a shared counter, so what is measured is the
  * bookkeeping of each variant. Average time per operation; run with {@code -prof gc} for B/op.
  *
+ * <p>The library is measured in both forms a user writes: try-with-resources ({@code exitStack*},
+ * exits see {@code null}) and {@code Contexts.run(new ExitStack(), stack -> ...)} ({@code run*},
+ * exits see the block's failure), each with {@code register}, {@code callback} and {@code
+ * enterContext}; {@code concurrentExitStack} is the thread-safe stack with {@code register}.
+ *
  * <p>After every iteration the state checks that the last operation closed all {@code n} resources
- * in reverse order, so a variant that skipped work would fail the run.
+ * in reverse order, so a variant that skipped work would fail the run; on the failure path every
+ * operation checks that the block's own exception came out.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CleanupBenchmark {
 
-  @Param({"1", "4", "16", "256"})
+  @Param({"1", "2", "4", "8", "16", "64", "256", "4096"})
   public int n;
 
+  /** {@code success}: the block returns; {@code failure}: it throws after registering. */
+  @Param({"success", "failure"})
+  public String path = "success";
+
+  private @Nullable RuntimeException failure;
   private Res[] resources = new Res[0];
+  private ContextManager<?>[] managers = new ContextManager<?>[0];
   private Ticker ticker = new Ticker();
   private final Using.Releasable<Res> releasable = Res::close;
 
   /** Creates the resources, once per trial. */
   @Setup(Level.Trial)
   public void setUp() {
+    failure =
+        switch (path) {
+          case "success" -> null;
+          case "failure" -> new Variants.BlockFailed();
+          default -> throw new IllegalArgumentException("path " + path);
+        };
     ticker = new Ticker();
     resources = new Res[n];
     for (int i = 0; i < n; i++) {
       resources[i] = new Res(ticker);
     }
+    managers = Variants.managers(resources);
   }
 
   /** Fails the run unless the last operation closed every resource once, in reverse order. */
@@ -73,33 +96,141 @@ public class CleanupBenchmark {
     }
   }
 
+  // Each benchmark method catches the block's failure itself rather than through a shared helper
+  // taking a lambda: a capturing lambda per operation could add an allocation to every variant.
+
+  /** The failure path's check: only the block's own failure may come out, and only there. */
+  private void failed(RuntimeException e) {
+    if (e != failure) {
+      throw e;
+    }
+  }
+
+  /** The success path's check: the failure path must not end normally. */
+  private void completed() {
+    if (failure != null) {
+      throw new IllegalStateException("the block's failure did not come out");
+    }
+  }
+
   @Benchmark
-  public void exitStack() {
-    Variants.exitStack(resources, n);
+  public void exitStack() throws Exception {
+    try {
+      Variants.exitStack(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
+  }
+
+  @Benchmark
+  public void exitStackCallback() throws Exception {
+    try {
+      Variants.exitStackCallback(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
+  }
+
+  @Benchmark
+  public void exitStackEnterContext() throws Exception {
+    try {
+      Variants.exitStackEnterContext(managers, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
+  }
+
+  @Benchmark
+  public void runRegister() throws Exception {
+    try {
+      Variants.runRegister(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
+  }
+
+  @Benchmark
+  public void runCallback() throws Exception {
+    try {
+      Variants.runCallback(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
+  }
+
+  @Benchmark
+  public void runEnterContext() throws Exception {
+    try {
+      Variants.runEnterContext(managers, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
+  }
+
+  @Benchmark
+  public void concurrentExitStack() throws Exception {
+    try {
+      Variants.concurrentExitStack(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
   }
 
   @Benchmark
   public void flatTryFinally() throws Exception {
-    Variants.flat(resources, n);
+    try {
+      Variants.flat(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
   }
 
   @Benchmark
   public void nestedTryWithResources() throws Exception {
-    Variants.nested(resources, n);
-  }
-
-  @Benchmark
-  public void nestedTryWithResourcesRecursive() throws Exception {
-    Variants.nestedRecursive(resources, 0, n);
+    try {
+      Variants.nested(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
   }
 
   @Benchmark
   public void guavaCloser() throws Exception {
-    Variants.guavaCloser(resources, n);
+    try {
+      Variants.guavaCloser(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
   }
 
   @Benchmark
-  public void scalaUsingManager() {
-    Variants.scalaUsing(resources, n, releasable);
+  public void scalaUsingManager() throws Exception {
+    try {
+      Variants.scalaUsing(resources, n, failure, releasable);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
   }
 }

@@ -120,7 +120,7 @@ public class ConcurrentBenchmark {
 
   @Benchmark
   public void exitStack(Single s) {
-    Variants.exitStack(s.resources, s.n);
+    Variants.exitStack(s.resources, s.n, null);
   }
 
   @Benchmark

@@ -20,13 +20,16 @@ import org.contextlib4j.ContextManager;
 import org.contextlib4j.Contexts;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -40,8 +43,15 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #splitMode}: a fresh manager's {@code enter()} then {@code exit(null)}, as an
  *       ExitStack does; the body runs on a helper thread (virtual on JDK 21+, a pooled platform
  *       thread on 17) with a hand-off at each step; the caller is JMH's platform thread;
- *   <li>{@link #splitModeFromVirtualThread}: the same, called from a virtual thread.
+ *   <li>{@link #splitModeFromVirtualThread}: the same, called from a virtual thread;
+ *   <li>{@link #splitModeContinuations}: {@link #splitMode} in a JVM that exports {@code
+ *       jdk.internal.vm} to the library, so that on JDK 21+ the body runs as a continuation on the
+ *       caller's thread;
+ *   <li>{@link #splitModeThreads}: {@link #splitMode} with helper threads forced ({@code
+ *       -Dorg.contextlib4j.splitMode=threads}), the fallback.
  * </ul>
+ *
+ * <p>{@link #checkPath} fails the trial of those two if the body does not run where they say.
  *
  * <p>Every variant runs the body's {@code finally} ({@code teardowns++}) and the with-block ({@code
  * blocks++}, plus the blackhole) once per operation; after every iteration the state checks that
@@ -99,6 +109,48 @@ public class GeneratorBenchmark {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public boolean splitMode(Blackhole bh) throws Exception {
     return enterAndExit(bh);
+  }
+
+  /** {@link #splitMode} with continuations turned on (class path: {@code ALL-UNNAMED}). */
+  @Benchmark
+  @Fork(jvmArgsAppend = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED")
+  public boolean splitModeContinuations(Blackhole bh) throws Exception {
+    return enterAndExit(bh);
+  }
+
+  /** {@link #splitMode} on helper threads, whatever the JVM offers. */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Fork(jvmArgsAppend = "-Dorg.contextlib4j.splitMode=threads")
+  public boolean splitModeThreads(Blackhole bh) throws Exception {
+    return enterAndExit(bh);
+  }
+
+  /**
+   * Fails the trial of {@link #splitModeContinuations} unless the body runs on the caller's thread
+   * (JDK 21+), and of {@link #splitModeThreads} unless it runs on another thread.
+   */
+  @Setup(Level.Trial)
+  public void checkPath(BenchmarkParams params) throws Exception {
+    String name = params.getBenchmark();
+    Thread[] bodyThread = new Thread[1];
+    ContextManager<String> m =
+        Contexts.contextManager(
+            y -> {
+              bodyThread[0] = Thread.currentThread();
+              y.yield(value);
+            });
+    m.enter();
+    m.exit(null);
+    boolean onCaller = bodyThread[0] == Thread.currentThread();
+    boolean continuations = name.endsWith(".splitModeContinuations");
+    boolean wrong =
+        continuations
+            ? onCaller != (Runtime.version().feature() >= 21)
+            : name.endsWith(".splitModeThreads") && onCaller;
+    if (wrong) {
+      throw new IllegalStateException(name + ": body on the caller's thread: " + onCaller);
+    }
   }
 
   /**

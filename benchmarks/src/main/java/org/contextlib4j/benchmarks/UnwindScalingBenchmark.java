@@ -90,7 +90,7 @@ public class UnwindScalingBenchmark {
   /** {@code stack.register(resource)} n times, then close. */
   @Benchmark
   public void register() {
-    Variants.exitStack(resources, n);
+    Variants.exitStack(resources, n, null);
   }
 
   /** {@code stack.push(handler)} n times, then close. */
@@ -106,7 +106,7 @@ public class UnwindScalingBenchmark {
   /** The linear reference: the hand-written flat {@code try}/{@code finally}. */
   @Benchmark
   public void flatTryFinally() throws Exception {
-    Variants.flat(resources, n);
+    Variants.flat(resources, n, null);
   }
 
   /**
@@ -149,7 +149,7 @@ public class UnwindScalingBenchmark {
     /** Builds the n nested stacks and closes the outermost. */
     @Benchmark
     public void nestedStacks() {
-      Variants.nestedStacks(resources, n);
+      Variants.nestedStacks(resources, n, null);
     }
   }
 

@@ -18,7 +18,11 @@ package org.contextlib4j.benchmarks;
 import com.google.common.io.Closer;
 import java.io.Closeable;
 import java.io.IOException;
+import org.contextlib4j.ConcurrentExitStack;
+import org.contextlib4j.ContextManager;
+import org.contextlib4j.Contexts;
 import org.contextlib4j.ExitStack;
+import org.jspecify.annotations.Nullable;
 import scala.runtime.BoxedUnit;
 import scala.util.Using;
 
@@ -35,13 +39,125 @@ import scala.util.Using;
 final class Variants {
   private Variants() {}
 
+  /**
+   * The failure a benchmark's block throws on the failure path, created once per trial: without a
+   * stack trace, so that throwing it costs the same in every variant. Nothing is attached to it,
+   * since the benchmark's closes never fail.
+   */
+  static final class BlockFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BlockFailed() {
+      super("the block failed", null, true, false);
+    }
+  }
+
+  /**
+   * The block of every variant, after the resources are open: throws {@code failure} unless it is
+   * null.
+   */
+  static void block(@Nullable RuntimeException failure) {
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
   /** The library: {@code register} N times, then close (via try-with-resources). */
-  static <R extends AutoCloseable> void exitStack(R[] resources, int n) {
+  static <R extends AutoCloseable> void exitStack(
+      R[] resources, int n, @Nullable RuntimeException failure) {
     try (ExitStack stack = new ExitStack()) {
       for (int i = 0; i < n; i++) {
         stack.register(resources[i]);
       }
+      block(failure);
     }
+  }
+
+  /** The library: {@code callback(r::close)} N times, then close (via try-with-resources). */
+  static <R extends AutoCloseable> void exitStackCallback(
+      R[] resources, int n, @Nullable RuntimeException failure) {
+    try (ExitStack stack = new ExitStack()) {
+      for (int i = 0; i < n; i++) {
+        stack.callback(resources[i]::close);
+      }
+      block(failure);
+    }
+  }
+
+  /**
+   * The library: {@code enterContext} N managers, then close (via try-with-resources). The managers
+   * are {@code Contexts.closing(resource)}, made once per trial (see {@link #managers}), so their
+   * exits follow try-with-resources like the other variants.
+   */
+  static void exitStackEnterContext(
+      ContextManager<?>[] managers, int n, @Nullable RuntimeException failure) {
+    try (ExitStack stack = new ExitStack()) {
+      for (int i = 0; i < n; i++) {
+        stack.enterContext(managers[i]);
+      }
+      block(failure);
+    }
+  }
+
+  /** {@code run(new ExitStack(), stack -> ...)}, registering N resources: exits see the failure. */
+  static <R extends AutoCloseable> void runRegister(
+      R[] resources, int n, @Nullable RuntimeException failure) {
+    Contexts.run(
+        new ExitStack(),
+        stack -> {
+          for (int i = 0; i < n; i++) {
+            stack.register(resources[i]);
+          }
+          block(failure);
+        });
+  }
+
+  /** {@code run(new ExitStack(), stack -> ...)} with N {@code callback(r::close)}. */
+  static <R extends AutoCloseable> void runCallback(
+      R[] resources, int n, @Nullable RuntimeException failure) {
+    Contexts.run(
+        new ExitStack(),
+        stack -> {
+          for (int i = 0; i < n; i++) {
+            stack.callback(resources[i]::close);
+          }
+          block(failure);
+        });
+  }
+
+  /** {@code run(new ExitStack(), stack -> ...)} entering N managers (see {@link #managers}). */
+  static void runEnterContext(
+      ContextManager<?>[] managers, int n, @Nullable RuntimeException failure) {
+    Contexts.run(
+        new ExitStack(),
+        stack -> {
+          for (int i = 0; i < n; i++) {
+            stack.enterContext(managers[i]);
+          }
+          block(failure);
+        });
+  }
+
+  /** The thread-safe stack: {@code register} N times, then close (via try-with-resources). */
+  static <R extends AutoCloseable> void concurrentExitStack(
+      R[] resources, int n, @Nullable RuntimeException failure) {
+    try (ConcurrentExitStack stack = new ConcurrentExitStack()) {
+      for (int i = 0; i < n; i++) {
+        stack.register(resources[i]);
+      }
+      block(failure);
+    }
+  }
+
+  /**
+   * {@code Contexts.closing(resource)} for each resource: the managers of the enterContext forms.
+   */
+  static ContextManager<?>[] managers(AutoCloseable[] resources) {
+    ContextManager<?>[] managers = new ContextManager<?>[resources.length];
+    for (int i = 0; i < resources.length; i++) {
+      managers[i] = Contexts.closing(resources[i]);
+    }
+    return managers;
   }
 
   /**
@@ -49,7 +165,8 @@ final class Variants {
    * enterContext}. Closing the outermost unwinds every stack in place (no recursion), so resource
    * {@code n - 1} closes first and resource 0 last.
    */
-  static <R extends AutoCloseable> void nestedStacks(R[] resources, int n) {
+  static <R extends AutoCloseable> void nestedStacks(
+      R[] resources, int n, @Nullable RuntimeException failure) {
     try (ExitStack outer = new ExitStack()) {
       ExitStack stack = outer;
       for (int i = 0; i < n; i++) {
@@ -58,6 +175,7 @@ final class Variants {
           stack = stack.enterContext(new ExitStack());
         }
       }
+      block(failure);
     }
   }
 
@@ -67,78 +185,90 @@ final class Variants {
    * each close in its own {@code try}/{@code catch}, attaching later failures to the first one (or
    * to the body's exception) with {@code addSuppressed}.
    */
-  static <R extends AutoCloseable> void flat(R[] resources, int n) throws Exception {
+  static <R extends AutoCloseable> void flat(
+      R[] resources, int n, @Nullable RuntimeException failure) throws Exception {
     AutoCloseable[] opened = new AutoCloseable[n];
     int count = 0;
-    Throwable failure = null;
+    Throwable primary = null;
     try {
       for (int i = 0; i < n; i++) {
         opened[count++] = resources[i];
       }
+      block(failure);
     } catch (Throwable t) {
-      failure = t;
+      primary = t;
       throw t;
     } finally {
       for (int i = count - 1; i >= 0; i--) {
         try {
           opened[i].close();
         } catch (Throwable t) {
-          if (failure == null) {
-            failure = t;
-          } else if (failure != t) {
-            failure.addSuppressed(t);
+          if (primary == null) {
+            primary = t;
+          } else if (primary != t) {
+            primary.addSuppressed(t);
           }
         }
       }
     }
-    if (failure instanceof Exception e) {
+    if (primary instanceof Exception e) {
       throw e;
     }
-    if (failure != null) {
-      throw (Error) failure;
+    if (primary != null) {
+      throw (Error) primary;
     }
   }
 
   /**
    * Nested try-with-resources. For n = 1, 4 and 16 the nesting is written out (one {@code try}
-   * statement with n resources, which javac compiles to n nested blocks); any other n, 256 in the
-   * benchmark, uses {@link #nestedRecursive}.
+   * statement with n resources, which javac compiles to n nested blocks); any other n uses {@link
+   * #nestedRecursive}.
    */
-  static <R extends AutoCloseable> void nested(R[] r, int n) throws Exception {
+  static <R extends AutoCloseable> void nested(R[] r, int n, @Nullable RuntimeException failure)
+      throws Exception {
     switch (n) {
-      case 1 -> nested1(r);
-      case 4 -> nested4(r);
-      case 16 -> nested16(r);
-      default -> nestedRecursive(r, 0, n);
+      case 1 -> nested1(r, failure);
+      case 4 -> nested4(r, failure);
+      case 16 -> nested16(r, failure);
+      default -> nestedRecursive(r, 0, n, failure);
     }
   }
 
   /** Nested try-with-resources by recursion: one level per resource, for any n. */
   @SuppressWarnings("try") // the resource is only there to be closed
-  static <R extends AutoCloseable> void nestedRecursive(R[] resources, int i, int n)
-      throws Exception {
+  static <R extends AutoCloseable> void nestedRecursive(
+      R[] resources, int i, int n, @Nullable RuntimeException failure) throws Exception {
     if (i < n) {
       try (R r = resources[i]) {
-        nestedRecursive(resources, i + 1, n);
+        nestedRecursive(resources, i + 1, n, failure);
       }
+    } else {
+      block(failure);
     }
   }
 
   @SuppressWarnings("try")
-  private static <R extends AutoCloseable> void nested1(R[] r) throws Exception {
-    try (R r0 = r[0]) {}
+  private static <R extends AutoCloseable> void nested1(R[] r, @Nullable RuntimeException failure)
+      throws Exception {
+    try (R r0 = r[0]) {
+      block(failure);
+    }
   }
 
   @SuppressWarnings("try")
-  private static <R extends AutoCloseable> void nested4(R[] r) throws Exception {
+  private static <R extends AutoCloseable> void nested4(R[] r, @Nullable RuntimeException failure)
+      throws Exception {
     try (R r0 = r[0];
         R r1 = r[1];
         R r2 = r[2];
-        R r3 = r[3]) {}
+        R r3 = r[3]) {
+      block(failure);
+    }
   }
 
   @SuppressWarnings("try")
-  private static <R extends AutoCloseable> void nested16(R[] r) throws Exception {
+  private static <R extends AutoCloseable> void nested16(R[] r, @Nullable RuntimeException failure)
+      throws Exception {
     try (R r0 = r[0];
         R r1 = r[1];
         R r2 = r[2];
@@ -154,16 +284,20 @@ final class Variants {
         R r12 = r[12];
         R r13 = r[13];
         R r14 = r[14];
-        R r15 = r[15]) {}
+        R r15 = r[15]) {
+      block(failure);
+    }
   }
 
   /** Guava's {@code Closer}, in the idiom its Javadoc prescribes. */
-  static <R extends Closeable> void guavaCloser(R[] resources, int n) throws IOException {
+  static <R extends Closeable> void guavaCloser(
+      R[] resources, int n, @Nullable RuntimeException failure) throws IOException {
     Closer closer = Closer.create();
     try {
       for (int i = 0; i < n; i++) {
         closer.register(resources[i]);
       }
+      block(failure);
     } catch (Throwable t) {
       throw closer.rethrow(t);
     } finally {
@@ -175,13 +309,15 @@ final class Variants {
    * Scala's {@code Using.Manager}: {@code Using.Manager { use => resources.foreach(use.acquire) }
    * .get}, written in Java. {@code get} rethrows a failure as the Scala code would.
    */
-  static <R> void scalaUsing(R[] resources, int n, Using.Releasable<R> releasable) {
+  static <R> void scalaUsing(
+      R[] resources, int n, @Nullable RuntimeException failure, Using.Releasable<R> releasable) {
     Using.Manager$.MODULE$
         .apply(
             manager -> {
               for (int i = 0; i < n; i++) {
                 manager.acquire(resources[i], releasable);
               }
+              block(failure);
               return BoxedUnit.UNIT;
             })
         .get();

@@ -36,9 +36,9 @@ import scala.util.Using;
  */
 class VariantsTest {
 
-  /** A variant under test. */
+  /** A variant under test; its block throws {@code failure} unless it is null. */
   private interface Variant {
-    void run(Probe[] resources, int n) throws Exception;
+    void run(Probe[] resources, int n, @Nullable RuntimeException failure) throws Exception;
   }
 
   private static final Using.Releasable<Probe> RELEASABLE = Probe::close;
@@ -46,19 +46,31 @@ class VariantsTest {
   private static Stream<Arguments> variants() {
     return Stream.of(
         Arguments.of("exitStack", (Variant) Variants::exitStack),
+        Arguments.of("exitStackCallback", (Variant) Variants::exitStackCallback),
+        Arguments.of(
+            "exitStackEnterContext",
+            (Variant) (r, n, f) -> Variants.exitStackEnterContext(Variants.managers(r), n, f)),
+        Arguments.of("runRegister", (Variant) Variants::runRegister),
+        Arguments.of("runCallback", (Variant) Variants::runCallback),
+        Arguments.of(
+            "runEnterContext",
+            (Variant) (r, n, f) -> Variants.runEnterContext(Variants.managers(r), n, f)),
+        Arguments.of("concurrentExitStack", (Variant) Variants::concurrentExitStack),
         Arguments.of("flat", (Variant) Variants::flat),
         Arguments.of("nested", (Variant) Variants::nested),
-        Arguments.of("nestedRecursive", (Variant) (r, n) -> Variants.nestedRecursive(r, 0, n)),
+        Arguments.of(
+            "nestedRecursive", (Variant) (r, n, f) -> Variants.nestedRecursive(r, 0, n, f)),
         Arguments.of("nestedStacks", (Variant) Variants::nestedStacks),
         Arguments.of("guavaCloser", (Variant) Variants::guavaCloser),
-        Arguments.of("scalaUsing", (Variant) (r, n) -> Variants.scalaUsing(r, n, RELEASABLE)));
+        Arguments.of(
+            "scalaUsing", (Variant) (r, n, f) -> Variants.scalaUsing(r, n, f, RELEASABLE)));
   }
 
   private static Stream<Arguments> variantsAndSizes() {
     return variants()
         .flatMap(
             v ->
-                IntStream.of(0, 1, 2, 4, 5, 16, 17, 256)
+                IntStream.of(0, 1, 2, 4, 5, 8, 16, 17, 64, 256, 4096)
                     .mapToObj(n -> Arguments.of(v.get()[0], v.get()[1], n)));
   }
 
@@ -69,10 +81,29 @@ class VariantsTest {
     List<Integer> log = new ArrayList<>();
     Probe[] probes = probes(n + 1, log, new boolean[n + 1], new Random(0));
 
-    variant.run(probes, n);
+    variant.run(probes, n, null);
 
-    assertThat(log)
-        .containsExactlyElementsOf(IntStream.range(0, n).map(i -> n - 1 - i).boxed().toList());
+    assertThat(log).containsExactlyElementsOf(reversed(n));
+  }
+
+  @ParameterizedTest(name = "{0} n={2}")
+  @MethodSource("variantsAndSizes")
+  void closesEachResourceOnceInReverse_andTheBlocksFailureComesOut_whenTheBlockThrows(
+      String name, Variant variant, int n) {
+    List<Integer> log = new ArrayList<>();
+    Probe[] probes = probes(n + 1, log, new boolean[n + 1], new Random(0));
+    IllegalStateException failure = new IllegalStateException("block");
+
+    Throwable thrown = catchThrowable(() -> variant.run(probes, n, failure));
+
+    assertThat(thrown).isSameAs(failure);
+    assertThat(failure.getSuppressed()).isEmpty();
+    assertThat(log).containsExactlyElementsOf(reversed(n));
+  }
+
+  /** n - 1, n - 2, ..., 0. */
+  private static List<Integer> reversed(int n) {
+    return IntStream.range(0, n).map(i -> n - 1 - i).boxed().toList();
   }
 
   private static Stream<Arguments> variantsAndSeeds() {
@@ -94,19 +125,50 @@ class VariantsTest {
       throwing[i] = random.nextInt(3) == 0;
     }
     List<Integer> expectedLog = new ArrayList<>();
+    boolean blockFails = random.nextBoolean();
     Probe[] reference = probes(n, expectedLog, throwing, new Random(seed));
-    Throwable expected = catchThrowable(() -> Variants.nestedRecursive(reference, 0, n));
+    RuntimeException referenceFailure = blockFails ? new IllegalStateException("block") : null;
+    Throwable expected =
+        catchThrowable(() -> Variants.nestedRecursive(reference, 0, n, referenceFailure));
     List<Integer> log = new ArrayList<>();
     Probe[] probes = probes(n, log, throwing, new Random(seed));
+    RuntimeException failure = blockFails ? new IllegalStateException("block") : null;
 
-    Throwable actual = catchThrowable(() -> variant.run(probes, n));
+    Throwable actual = catchThrowable(() -> variant.run(probes, n, failure));
 
     assertThat(log).isEqualTo(expectedLog);
-    assertThat(indexOf(actual, probes)).isEqualTo(indexOf(expected, reference));
-    if (actual != null && expected != null) {
-      assertThat(Stream.of(actual.getSuppressed()).map(t -> indexOf(t, probes)).toList())
-          .isEqualTo(Stream.of(expected.getSuppressed()).map(t -> indexOf(t, reference)).toList());
+    if (blockFails) {
+      // The block's failure comes out with every close failure reachable, in closing order. A
+      // stack closed by try-with-resources nests them one level deeper (its close never saw the
+      // block's failure: the first close failure holds the later ones, and try-with-resources
+      // attaches it to the block's), so the order is compared over the whole suppressed tree.
+      assertThat(expected).isSameAs(referenceFailure);
+      assertThat(actual).isSameAs(failure);
+      assertThat(allSuppressed(actual, probes)).isEqualTo(allSuppressed(expected, reference));
+    } else {
+      assertThat(indexOf(actual, probes)).isEqualTo(indexOf(expected, reference));
+      if (actual != null && expected != null) {
+        assertThat(directlySuppressed(actual, probes))
+            .isEqualTo(directlySuppressed(expected, reference));
+      }
     }
+  }
+
+  /** The probes whose failures {@code t} holds directly as suppressed, by index. */
+  private static List<Integer> directlySuppressed(Throwable t, Probe[] probes) {
+    return Stream.of(t.getSuppressed()).map(s -> indexOf(s, probes)).toList();
+  }
+
+  /** The probes whose failures are in {@code t}'s suppressed tree, by index, in preorder. */
+  private static List<Integer> allSuppressed(@Nullable Throwable t, Probe[] probes) {
+    List<Integer> found = new ArrayList<>();
+    if (t != null) {
+      for (Throwable s : t.getSuppressed()) {
+        found.add(indexOf(s, probes));
+        found.addAll(allSuppressed(s, probes));
+      }
+    }
+    return found;
   }
 
   private static Probe[] probes(int count, List<Integer> log, boolean[] throwing, Random random) {

@@ -51,21 +51,28 @@ final class OutcomeTree {
 
   /**
    * {@return the oracle's kind of {@code t} if it is one of the library's generator errors (SPEC
-   * section 2.1), or null} Such an error is exactly an {@link IllegalStateException} with CPython's
-   * message, created by the library: the frame that created it (the top of its stack trace) is in
-   * the library's package and not in the runner's.
+   * section 2.1), or null} Such an error is exactly an {@link IllegalStateException} with the
+   * message that words CPython's error in this API's terms, created by the library: the frame that
+   * created it (the top of its stack trace) is in the library's package and not in the runner's.
    */
   static @Nullable String libraryKind(Throwable t) {
     if (t.getClass() != IllegalStateException.class) {
       return null;
     }
+    // The library words CPython's three errors as what the body did wrong, in the words of its
+    // factory (contextManager/yield or asyncContextManager/yieldAsync), and may add where the
+    // manager was created: the kind is read from the start of the message.
+    String message = String.valueOf(t.getMessage()).replace("asyncContextManager", "%s");
+    message = message.replace("contextManager", "%s").replace("yieldAsync", "%y");
+    message = message.replace("yield", "%y");
     String kind =
-        switch (String.valueOf(t.getMessage())) {
-          case "generator didn't yield" -> "didnt_yield";
-          case "generator didn't stop" -> "didnt_stop";
-          case "generator didn't stop after throw()" -> "didnt_stop_after_throw";
-          default -> null;
-        };
+        message.startsWith("the %s body ended without calling %y;")
+            ? "didnt_yield"
+            : message.startsWith("the %s body called %y a second time;")
+                ? "didnt_stop"
+                : message.startsWith("the %s body called %y a second time, after the block's")
+                    ? "didnt_stop_after_throw"
+                    : null;
     if (kind == null) {
       return null;
     }

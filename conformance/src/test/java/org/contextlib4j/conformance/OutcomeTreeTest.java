@@ -130,9 +130,14 @@ class OutcomeTreeTest {
 
   @Test
   void rejectsAnIllegalStateExceptionWithTheLibrarysMessage_thatTheLibraryDidNotCreate() {
-    IllegalStateException lookalike = new IllegalStateException("generator didn't yield");
+    IllegalStateException lookalike =
+        new IllegalStateException(
+            "the contextManager body ended without calling yield; a body must call yield exactly"
+                + " once");
     IllegalStateException subclass =
-        new IllegalStateException("generator didn't stop") {
+        new IllegalStateException(
+            "the contextManager body called yield a second time; a body must call yield exactly"
+                + " once") {
           private static final long serialVersionUID = 1L;
         };
 

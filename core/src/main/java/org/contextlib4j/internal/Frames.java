@@ -62,7 +62,8 @@ public abstract class Frames {
 
   /**
    * Takes the newest entry off {@code stack} and hands it to {@code into} ({@link
-   * Unwinding#found}); if the stack is empty and {@code owner}, ends its close, in the same step.
+   * Unwinding#found}); if the stack is empty and {@code owner}, ends its close (and its unwinding),
+   * in the same step.
    *
    * @param stack the stack being drained
    * @param owner whether this unwinding owns its close
@@ -97,6 +98,14 @@ public abstract class Frames {
    * @return true for an entry {@link #run} (or {@link #start}) can take directly
    */
   public abstract boolean isLeaf(Object entry, byte kind);
+
+  /**
+   * Ends the unwinding of {@code stack}, which this unwinding owns and {@link #flatTop} has just
+   * found empty (the sync driver's flat path; on the cursor's path {@link #pop} ends it).
+   *
+   * @param stack a stack {@link #begin} made this thread the owner of
+   */
+  public abstract void end(Object stack);
 
   /**
    * Gives up the closer's role on {@code stack} without closing it: an error of the machinery

@@ -15,32 +15,57 @@
  */
 package org.contextlib4j.internal;
 
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A strict hand-off between a caller thread and a helper thread: exactly one of them runs at any
- * time. Each message is passed under one lock, so every write made before a hand-off happens-before
- * every read after it.
+ * time. Each message is passed through a volatile field, so every write made before a hand-off
+ * happens-before every read after it.
  *
  * <p>The caller sends a command and waits for the helper's next event; the helper waits for
- * commands. If the waiting caller is interrupted, the interrupt is passed on to the helper, the
- * caller keeps waiting for the event (the helper must not run alone), and the caller's interrupt
- * status is set again before it returns. {@link #abandon} sends a last command without anyone
- * waiting for the answer, for managers that are garbage collected while suspended.
+ * commands. A waiting side spins a bounded number of times ({@link Thread#onSpinWait()}) before it
+ * parks, so that a hand-off between two threads that are both on a CPU costs no wake-up of a
+ * sleeping thread. If the waiting caller is interrupted, the interrupt is passed on to the helper,
+ * the caller keeps waiting for the event (the helper must not run alone), and the caller's
+ * interrupt status is set again before it returns. {@link #abandon} sends a last command without
+ * anyone waiting for the answer, for managers that are garbage collected while suspended.
  */
 public final class Handoff {
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
-  private @Nullable Object command;
-  private @Nullable Object event;
-  private @Nullable Thread helper;
+  /**
+   * How many times a waiting side checks for the other's message before it parks: a few
+   * microseconds, enough for a setup or teardown that does little, short enough not to hold a CPU
+   * long on a busy machine.
+   */
+  static final int SPINS = 1 << 7;
 
-  /** The caller was interrupted before the helper thread was known: interrupt it when it is. */
-  private boolean interruptPending;
+  /** After spinning, how many times a waiting side yields its CPU before it parks. */
+  static final int YIELDS = 1 << 3;
 
-  private boolean abandoned;
+  /**
+   * One step of a bounded wait, before parking: spin at first, then let another thread (likely the
+   * one to wait for, on a machine with few CPUs) run.
+   */
+  @SuppressWarnings("ThreadPriorityCheck") // only a hint before parking
+  static void backOff(int step) {
+    if (step < SPINS) {
+      Thread.onSpinWait();
+    } else {
+      Thread.yield(); // bounded, and followed by a park: correctness never depends on it
+    }
+  }
+
+  private volatile @Nullable Object command;
+  private volatile @Nullable Object event;
+  private volatile @Nullable Thread helper;
+  private volatile @Nullable Thread parkedCaller;
+  private volatile @Nullable Thread parkedHelper;
+
+  /** The caller was interrupted: whichever of it and the helper sees the other passes it on. */
+  private final AtomicBoolean interruptPending = new AtomicBoolean();
+
+  private volatile boolean abandoned;
 
   /** Creates a hand-off with nothing pending. */
   public Handoff() {}
@@ -63,41 +88,43 @@ public final class Handoff {
    * @return the event
    */
   public Object call(Object message) {
-    lock.lock();
-    try {
-      command = message;
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    command = message;
+    unpark(parkedHelper);
     return awaitEvent();
   }
 
   private Object awaitEvent() {
-    boolean interrupted = false;
-    lock.lock();
-    try {
-      while (event == null) {
-        try {
-          changed.await();
-        } catch (InterruptedException e) {
+    Thread me = Thread.currentThread();
+    Object e = event;
+    for (int i = 0; e == null && i < SPINS + YIELDS && !me.isInterrupted(); i++) {
+      backOff(i);
+      e = event;
+    }
+    if (e == null) {
+      boolean interrupted = false;
+      parkedCaller = me; // written before event is read again: post sees one or the other
+      while ((e = event) == null) {
+        if (Thread.interrupted()) {
           interrupted = true;
-          Thread h = helper;
-          if (h != null) {
-            h.interrupt();
-          } else {
-            interruptPending = true; // the helper has not attached yet
-          }
+          passInterrupt();
+        } else {
+          LockSupport.park(this);
         }
       }
-      Object e = event;
-      event = null;
-      return e;
-    } finally {
-      lock.unlock();
+      parkedCaller = null;
       if (interrupted) {
-        Thread.currentThread().interrupt();
+        me.interrupt();
       }
+    }
+    event = null;
+    return e;
+  }
+
+  private void passInterrupt() {
+    interruptPending.set(true);
+    Thread h = helper;
+    if (h != null && interruptPending.getAndSet(false)) {
+      h.interrupt();
     }
   }
 
@@ -107,14 +134,9 @@ public final class Handoff {
    * @param message the event
    */
   public void post(Object message) {
-    lock.lock();
-    try {
-      if (!abandoned) {
-        event = message;
-        changed.signalAll();
-      }
-    } finally {
-      lock.unlock();
+    if (!abandoned) {
+      event = message;
+      unpark(parkedCaller);
     }
   }
 
@@ -125,17 +147,29 @@ public final class Handoff {
    * @return the command
    */
   public Object awaitCommand() {
-    lock.lock();
-    try {
-      while (command == null) {
-        changed.awaitUninterruptibly();
-      }
-      Object c = command;
-      command = null;
-      return c;
-    } finally {
-      lock.unlock();
+    Object c = command;
+    for (int i = 0; c == null && i < Handoff.SPINS + Handoff.YIELDS; i++) {
+      Handoff.backOff(i);
+      c = command;
     }
+    if (c == null) {
+      Thread me = Thread.currentThread();
+      boolean interrupted = false;
+      parkedHelper = me;
+      while ((c = command) == null) {
+        if (Thread.interrupted()) {
+          interrupted = true; // park would return at once: keep it aside and set it again
+        } else {
+          LockSupport.park(this);
+        }
+      }
+      parkedHelper = null;
+      if (interrupted) {
+        me.interrupt();
+      }
+    }
+    command = null;
+    return c;
   }
 
   /**
@@ -145,14 +179,9 @@ public final class Handoff {
    * @param message the last command
    */
   public void abandon(Object message) {
-    lock.lock();
-    try {
-      abandoned = true;
-      command = message;
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    abandoned = true;
+    command = message;
+    unpark(parkedHelper);
   }
 
   /**
@@ -160,16 +189,17 @@ public final class Handoff {
    * it, and passes on one that arrived before.
    */
   public void attachHelper() {
-    lock.lock();
-    try {
-      Thread me = Thread.currentThread();
-      helper = me;
-      if (interruptPending) {
-        interruptPending = false;
-        me.interrupt();
-      }
-    } finally {
-      lock.unlock();
+    Thread me = Thread.currentThread();
+    helper =
+        me; // written before the flag is read: the caller's passInterrupt sees one or the other
+    if (interruptPending.getAndSet(false)) {
+      me.interrupt();
+    }
+  }
+
+  private static void unpark(@Nullable Thread thread) {
+    if (thread != null) {
+      LockSupport.unpark(thread);
     }
   }
 }

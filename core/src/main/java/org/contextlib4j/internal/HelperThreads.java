@@ -20,41 +20,46 @@ import static java.lang.invoke.MethodHandles.publicLookup;
 import static java.lang.invoke.MethodType.methodType;
 
 import java.lang.invoke.MethodHandle;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the bodies of generator-style managers run in split mode: a new virtual thread when the JVM
- * has them (JDK 21+, found at run time, since the library is compiled for 17), otherwise a cached
- * pool of daemon platform threads whose idle threads end after a few seconds.
+ * Where the bodies of generator-style managers run in split mode when they are not continuations: a
+ * pool of helper threads, virtual threads when the JVM has them (JDK 21+, found at run time, since
+ * the library is compiled for 17), else daemon platform threads. A helper that finished a body
+ * waits for the next one, spinning briefly and then parked, and ends after {@link #IDLE_NANOS}
+ * idle; so a loop of enter and exit reuses one helper and creates no thread per enter.
+ *
+ * <p>A reused helper starts each body with its interrupt status cleared. Thread-locals a body
+ * leaves set on its helper stay there for the next body that runs on it.
  */
 public final class HelperThreads {
   private HelperThreads() {}
 
   private static final @Nullable ThreadFactory VIRTUAL = virtualThreadFactory();
 
-  private static final ExecutorService PLATFORM =
-      new ThreadPoolExecutor(
-          0,
-          Integer.MAX_VALUE,
-          5,
-          TimeUnit.SECONDS,
-          new SynchronousQueue<>(),
-          new ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
+  /** How long an idle helper waits for another body before it ends: 5 seconds. */
+  static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-            @Override
-            public Thread newThread(Runnable task) {
-              Thread thread = new Thread(task, "contextlib4j-generator-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            }
-          });
+  /** Marks a worker that ended: no task can be given to it any more. */
+  private static final Runnable RETIRED = new Retired();
+
+  private static final class Retired implements Runnable {
+    @Override
+    public void run() {
+      throw new AssertionError("a retired helper runs nothing");
+    }
+  }
+
+  /** Idle helpers, the most recently idle first (it is the likeliest to be still spinning). */
+  private static final ConcurrentLinkedDeque<Worker> IDLE = new ConcurrentLinkedDeque<>();
+
+  private static final AtomicInteger COUNT = new AtomicInteger();
 
   /** {@return whether helper threads are virtual threads} */
   public static boolean virtual() {
@@ -62,17 +67,92 @@ public final class HelperThreads {
   }
 
   /**
-   * Runs {@code task} on a helper thread.
+   * Runs {@code task} on a helper thread: an idle one if there is one, else a new one.
    *
-   * @param task what to run
+   * @param task what to run; it must not throw
    */
   public static void start(Runnable task) {
+    for (Worker idle; (idle = IDLE.pollFirst()) != null; ) {
+      if (idle.offer(task)) {
+        return;
+      }
+    }
+    Worker worker = new Worker(task);
     ThreadFactory factory = VIRTUAL;
+    Thread thread;
     if (factory == null) {
-      PLATFORM.execute(task);
+      thread = new Thread(worker, "contextlib4j-generator-" + COUNT.incrementAndGet());
+      thread.setDaemon(true); // a new thread inherits its creator's status
     } else {
-      Thread thread = factory.newThread(task);
-      thread.start();
+      thread = factory.newThread(worker);
+    }
+    thread.start();
+  }
+
+  /** {@return whether {@code thread} is a helper waiting for a body} For tests. */
+  static boolean idle(Thread thread) {
+    for (Worker worker : IDLE) {
+      if (worker.thread == thread && worker.next.get() == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One helper thread's loop: run a task, then wait for the next one or end. */
+  private static final class Worker implements Runnable {
+    /** The next task; null while waiting for one; {@link #RETIRED} once the worker ended. */
+    private final AtomicReference<@Nullable Runnable> next;
+
+    private volatile @Nullable Thread thread;
+
+    Worker(Runnable first) {
+      next = new AtomicReference<>(first);
+    }
+
+    boolean offer(Runnable task) {
+      if (next.compareAndSet(null, task)) {
+        Thread t = thread;
+        if (t != null) {
+          LockSupport.unpark(t);
+        }
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    public void run() {
+      thread = Thread.currentThread();
+      for (Runnable task = next.get(); task != null; task = awaitNext()) {
+        task.run();
+        Thread.interrupted(); // a body's interrupt must not reach the next body
+      }
+    }
+
+    private @Nullable Runnable awaitNext() {
+      next.set(null);
+      IDLE.offerFirst(this);
+      Runnable task = next.get();
+      for (int i = 0; task == null && i < Handoff.SPINS + Handoff.YIELDS; i++) {
+        Handoff.backOff(i);
+        task = next.get();
+      }
+      long deadline = System.nanoTime() + IDLE_NANOS;
+      while (task == null) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          if (next.compareAndSet(null, RETIRED)) {
+            IDLE.remove(this);
+            return null;
+          }
+        } else {
+          LockSupport.parkNanos(this, left);
+          Thread.interrupted(); // nobody interrupts an idle helper on purpose; park must block
+        }
+        task = next.get();
+      }
+      return task;
     }
   }
 

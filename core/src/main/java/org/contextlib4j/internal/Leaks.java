@@ -18,7 +18,9 @@ package org.contextlib4j.internal;
 import java.lang.ref.Cleaner;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The leak detector behind {@code org.contextlib4j.LeakDetection}. Off, it costs a read of {@link
@@ -70,9 +72,11 @@ public final class Leaks {
    * @param owner the object to watch
    * @param what how a report names it, e.g. {@code "ExitStack"}
    * @param unreleased what a report says happened to the pending cleanups
+   * @param fix what a report tells the user to do instead, e.g. {@code "Close it (...)"}
    */
-  public static void track(Object owner, String what, String unreleased) {
-    Tracker tracker = new Tracker(what, unreleased, new Throwable(what + " created here"));
+  public static void track(Object owner, String what, String unreleased, String fix) {
+    Tracker tracker =
+        new Tracker(what, unreleased + ". " + fix, new Throwable(what + " created here"));
     TRACKERS.put(owner, tracker);
     Holder.CLEANER.register(owner, tracker);
   }
@@ -88,6 +92,51 @@ public final class Leaks {
     Tracker tracker = TRACKERS.get(owner);
     if (tracker != null) {
       tracker.pending = pending;
+    }
+  }
+
+  /**
+   * {@return where {@code owner} was created, as the first frame of its recorded creation outside
+   * the library ({@code "com.example.Jobs.nightly(Jobs.java:42)"}), or null if it is not tracked}
+   * For error messages only: it reads the trace recorded by {@link #track}, so it costs nothing
+   * unless detection was on when {@code owner} was created.
+   */
+  public static @Nullable String createdAt(Object owner) {
+    if (!used) {
+      return null;
+    }
+    Tracker tracker = TRACKERS.get(owner);
+    if (tracker == null) {
+      return null;
+    }
+    for (StackTraceElement frame : tracker.created.getStackTrace()) {
+      if (!isLibrary(frame.getClassName())) {
+        // Not frame.toString(), which may start with a class loader and module name.
+        return frame.getClassName()
+            + "."
+            + frame.getMethodName()
+            + "("
+            + (frame.getFileName() == null
+                ? "Unknown Source"
+                : frame.getFileName() + ":" + frame.getLineNumber())
+            + ")";
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code className} is one of the library's own classes (loaded from its jar). */
+  private static boolean isLibrary(String className) {
+    if (!className.startsWith("org.contextlib4j.")) {
+      return false;
+    }
+    try {
+      Class<?> type = Class.forName(className, false, Leaks.class.getClassLoader());
+      return Objects.equals(
+          type.getProtectionDomain().getCodeSource(),
+          Leaks.class.getProtectionDomain().getCodeSource());
+    } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+      return false;
     }
   }
 
@@ -137,8 +186,7 @@ public final class Leaks {
             + what
             + " became unreachable with cleanups pending; "
             + unreleased
-            + ". Close it (try-with-resources, Contexts.run) or hand its cleanups on"
-            + " (popAll). Where it was created is attached.",
+            + ". Where it was created is attached.",
         created);
   }
 }

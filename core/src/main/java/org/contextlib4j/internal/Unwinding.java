@@ -109,6 +109,9 @@ public class Unwinding {
       inFlight = frames.run(frames.popFlat(root), (byte) kind, inFlight, true);
     }
     if (kind == Frames.EMPTY) {
+      if (role == Frames.OWNER) {
+        frames.end(root);
+      }
       return inFlight;
     }
     return new Unwinding(frames, root, role == Frames.OWNER, inFlight).runAll();

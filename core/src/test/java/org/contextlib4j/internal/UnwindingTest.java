@@ -92,6 +92,11 @@ class UnwindingTest {
         }
 
         @Override
+        public void end(Object stack) {
+          throw new UnsupportedOperationException(); // only after flatTop found a stack empty
+        }
+
+        @Override
         public void abandon(Object stack) {
           log.add("abandon " + ((FakeStack) stack).name);
         }

@@ -18,9 +18,12 @@ package org.contextlib4j.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -83,6 +86,10 @@ class FaultInjectionTest {
 
   @BeforeAll
   static void startTheWorld() throws Exception {
+    String report = System.getProperty("faults.report");
+    if (report != null) {
+      Files.deleteIfExists(Path.of(report)); // this run's statistics only
+    }
     world = new RealWorld(dir);
     // Warm up: the first runs load classes from jars not opened yet, start H2's and the JDK's
     // lazily created helpers. Their seeds are outside the measured range but they are checked too.
@@ -98,7 +105,28 @@ class FaultInjectionTest {
       world.close();
     }
     if (total.runs > 0) {
-      System.out.println("fault injection, all blocks: " + total);
+      report("fault injection, all blocks: " + total);
+    }
+  }
+
+  /**
+   * Records a line of statistics: in the file named by {@code -Dfaults.report} (the build sets
+   * {@code target/fault-injection.txt}, so that the console stays quiet), else on standard output.
+   */
+  private static synchronized void report(String line) {
+    String file = System.getProperty("faults.report");
+    if (file == null) {
+      System.out.println(line);
+      return;
+    }
+    try {
+      Files.writeString(
+          Path.of(file),
+          line + System.lineSeparator(),
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -117,7 +145,7 @@ class FaultInjectionTest {
     synchronized (total) {
       total.add(stats);
     }
-    System.out.println("seeds " + firstSeed + ": " + stats);
+    report("seeds " + firstSeed + ": " + stats);
     // The runs must really exercise what they claim to, or passing would prove nothing.
     assertThat(stats.injectedByKind.keySet()).containsExactlyInAnyOrder(Kind.values());
     assertThat(stats.quietRuns).as("runs with no fault").isPositive();
@@ -233,7 +261,7 @@ class FaultInjectionTest {
     }
     String description = plan.toString();
     if (!warmUpNotes.isEmpty()) {
-      System.out.println("warm-up seed " + seed + ": " + warmUpNotes);
+      report("warm-up seed " + seed + ": " + warmUpNotes);
     }
     if (!problems.isEmpty()) {
       throw new AssertionError(failureMessage(seed, description, problems, propagated));

@@ -1,0 +1,65 @@
+/*
+ * Copyright 2026 The contextlib4j developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.contextlib4j.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The pool of helper threads behind split mode when bodies are not continuations. */
+class HelperThreadsTest {
+
+  @Test
+  void aHelperThatFinishedABody_runsTheNextOne_withItsInterruptStatusCleared() throws Exception {
+    CompletableFuture<Thread> first = new CompletableFuture<>();
+    HelperThreads.start(
+        () -> {
+          Thread.currentThread().interrupt(); // left set by a body
+          first.complete(Thread.currentThread());
+        });
+    Thread helper = first.get(30, TimeUnit.SECONDS);
+    awaitIdle(helper);
+    CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+    CompletableFuture<Thread> second = new CompletableFuture<>();
+    HelperThreads.start(
+        () -> {
+          interrupted.complete(Thread.currentThread().isInterrupted());
+          second.complete(Thread.currentThread());
+        });
+    assertThat(second.get(30, TimeUnit.SECONDS)).as("no new thread").isSameAs(helper);
+    assertThat(interrupted.get()).isFalse();
+  }
+
+  @Test
+  void helpersAreDaemonThreads_virtualWhenTheJvmHasThem() throws Exception {
+    CompletableFuture<Thread> ran = new CompletableFuture<>();
+    HelperThreads.start(() -> ran.complete(Thread.currentThread()));
+    Thread helper = ran.get(30, TimeUnit.SECONDS);
+    assertThat(helper.isDaemon()).isTrue();
+    assertThat(helper.toString().contains("Virtual")).isEqualTo(HelperThreads.virtual());
+  }
+
+  /** Waits, without a timed sleep, until {@code helper} is back in the pool. */
+  private static void awaitIdle(Thread helper) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!HelperThreads.idle(helper)) {
+      assertThat(System.nanoTime()).as("helper idle within 30 s").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+  }
+}
