@@ -38,11 +38,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * AsyncExitStack stack = new AsyncExitStack();
+ * BufferedWriter out = stack.register(Files.newBufferedWriter(report));   // synchronous entries too
  * Contexts.withAsync(stack, s ->
  *     s.enterAsyncContext(pool.leaseAsync())
  *         .thenCompose(connection -> {
  *           s.pushAsyncCallback(() -> audit.flushAsync());
- *           s.register(Files.newBufferedWriter(report));   // synchronous entries too
  *           return connection.queryAsync(sql);
  *         }));
  * }</pre>

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Registration<AsyncCleanupAction> drain =
  *     stack.handles().pushAsyncCallback(() -> queue.drainAsync());
- * ...
+ * // ...
  * drain.cancel();   // drained already: the close has nothing to do for it
  * }</pre>
  *

@@ -34,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * try (ConcurrentExitStack stack = new ConcurrentExitStack()) {
  *   for (Path path : paths) {
+ *     // a Callable (process returns its line count), so the lambda may throw IOException
  *     executor.submit(() -> process(stack.register(Files.newBufferedReader(path))));
  *   }
  *   awaitProcessing();

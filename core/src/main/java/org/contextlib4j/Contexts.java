@@ -866,7 +866,7 @@ public final class Contexts {
    * true} suppresses the exception in flight, its failure replaces it.
    *
    * <pre>{@code
-   * AsyncContextManager<Connection> connection = resourceAsync(
+   * AsyncContextManager<AsyncConnection> connection = resourceAsync(
    *     () -> pool.acquireAsync(),
    *     (c, failure) -> (failure == null ? c.commitAsync() : c.rollbackAsync())
    *         .thenCompose(v -> c.closeAsync())

@@ -85,10 +85,12 @@ import org.jspecify.annotations.Nullable;
  * several resources and give them to its caller only if all succeeded:
  *
  * <pre>{@code
- * try (ExitStack stack = new ExitStack()) {
- *   Connection a = stack.register(open(first));
- *   Connection b = stack.register(open(second));   // if this throws, a is closed
- *   return new Pair(a, b, stack.popAll());          // success: the caller closes both later
+ * static Pair openBoth(String first, String second) throws Exception {
+ *   try (ExitStack stack = new ExitStack()) {
+ *     Connection a = stack.register(open(first));
+ *     Connection b = stack.register(open(second));   // if this throws, a is closed
+ *     return new Pair(a, b, stack.popAll());          // success: the caller closes both later
+ *   }
  * }
  * }</pre>
  *

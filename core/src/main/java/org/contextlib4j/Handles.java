@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Registration<Connection> lease = stack.handles().register(pool.lease());
- * ...
+ * // ...
  * lease.runNow();   // give the connection back now instead of at the end of the block
  * }</pre>
  *

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The seed's first example, asynchronous, over {@link CompletionStage}:
  *
- * <pre>{@code
+ * <pre class="language-python">{@code
  * class mycontext(AsyncContextDecorator):
  *     async def __aenter__(self):
  *         print('Starting')

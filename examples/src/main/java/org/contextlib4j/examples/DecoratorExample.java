@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The seed's decorator example, synchronous for now:
  *
- * <pre>{@code
+ * <pre class="language-python">{@code
  * @mycontext()
  * def function():
  *     print('The bit in the middle')

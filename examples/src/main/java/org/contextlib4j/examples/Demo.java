@@ -20,7 +20,7 @@ import java.io.PrintStream;
 /**
  * The README's demo: runs every example and prints what happens.
  *
- * <pre>{@code
+ * <pre class="language-shell">{@code
  * ./mvnw -q -pl examples -am compile exec:java
  * }</pre>
  */

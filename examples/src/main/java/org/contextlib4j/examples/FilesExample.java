@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The seed's first ExitStack example in Java:
  *
- * <pre>{@code
+ * <pre class="language-python">{@code
  * with ExitStack() as stack:
  *     files = [stack.enter_context(open(fname)) for fname in filenames]
  * }</pre>

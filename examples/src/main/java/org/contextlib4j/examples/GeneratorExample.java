@@ -24,7 +24,7 @@ import org.contextlib4j.ExitStack;
 /**
  * Generator-style managers, Python's {@code @contextmanager}:
  *
- * <pre>{@code
+ * <pre class="language-python">{@code
  * @contextmanager
  * def tag(name):
  *     print(f"<{name}>")

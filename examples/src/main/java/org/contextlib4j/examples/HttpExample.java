@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * HttpServer} (127.0.0.1, an ephemeral port), and one {@link AsyncExitStack} owns it all: the
  * server, the client's threads and every request. In Python terms:
  *
- * <pre>{@code
+ * <pre class="language-python">{@code
  * async with AsyncExitStack() as stack:
  *     server = start_server(); stack.push_async_callback(stop, server)
  *     requests = [client.get(path) for path in paths]

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * A JDBC transaction as a context manager, on a real database: H2, embedded in-process and in
  * memory. Python's DB-API connections work the same way:
  *
- * <pre>{@code
+ * <pre class="language-python">{@code
  * with connection:            # sqlite3: commit on success, roll back on an exception
  *     connection.execute("UPDATE account SET balance = balance + 80 WHERE name = 'alice'")
  * }</pre>

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A k-way merge of N sorted files, all open at once through one {@link ExitStack}:
  *
- * <pre>{@code
+ * <pre class="language-python">{@code
  * with ExitStack() as stack:
  *     files = [stack.enter_context(open(name)) for name in names]
  *     merged = list(heapq.merge(*(map(int, f) for f in files)))

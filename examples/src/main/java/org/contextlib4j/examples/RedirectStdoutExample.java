@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * {@code redirectStdout}: capture what a noisy library prints instead of letting it reach the
  * console, then summarise it.
  *
- * <pre>{@code
+ * <pre class="language-python">{@code
  * buffer = io.StringIO()
  * with redirect_stdout(buffer):
  *     result = noisy.sum_of_squares(10)

@@ -27,7 +27,7 @@ import org.contextlib4j.Contexts;
 /**
  * {@code suppress}: ignore one kind of exception for the length of a block, then carry on.
  *
- * <pre>{@code
+ * <pre class="language-python">{@code
  * with suppress(FileNotFoundError):
  *     os.remove('somefile.tmp')
  * }</pre>
