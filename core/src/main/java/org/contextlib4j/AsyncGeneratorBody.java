@@ -26,7 +26,23 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * AsyncGeneratorBody<Lock> lease = y ->
  *     locks.acquireAsync(name).thenCompose(lock ->
- *         y.yieldAsync(lock).handle((ignored, failure) -> lock.releaseAsync()).thenCompose(s -> s));
+ *         y.yieldAsync(lock)
+ *             .handle((ignored, failure) -> lock.releaseAsync()   // release in both cases,
+ *                 .thenCompose(released -> failure == null        // then let a failure go on
+ *                     ? CompletableFuture.<Void>completedFuture(null)
+ *                     : CompletableFuture.<Void>failedFuture(failure)))
+ *             .thenCompose(teardown -> teardown));
+ * }</pre>
+ *
+ * <p>Ending the chain with {@code .handle((ignored, failure) -> lock.releaseAsync())} alone would
+ * complete the body's stage normally when the block failed, which suppresses the block's exception
+ * (as a Python body that catches it and returns). For a plain acquire and release, {@link
+ * Contexts#resourceAsync} says it in one call:
+ *
+ * <pre>{@code
+ * AsyncContextManager<Lock> lease = Contexts.resourceAsync(
+ *     () -> locks.acquireAsync(name),
+ *     (lock, failure) -> lock.releaseAsync().thenApply(released -> false));   // never suppress
  * }</pre>
  *
  * <p>Exception semantics: see {@link AsyncYielder}. A failure before the yield (thrown, or the

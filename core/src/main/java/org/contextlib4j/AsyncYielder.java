@@ -25,9 +25,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * AsyncContextManager<Session> session = Contexts.asyncContextManager(y ->
- *     client.openAsync()
- *         .thenCompose(s -> y.yieldAsync(s)                      // the with-block runs now
- *             .whenComplete((ignored, failure) -> s.closeAsync())));
+ *     client.openAsync().thenCompose(s ->
+ *         y.yieldAsync(s)                                  // completes when the with-block ends
+ *             .handle((ignored, failure) -> s.closeAsync()  // close in both cases, waiting for it,
+ *                 .thenCompose(closed -> failure == null     // then let the block's failure go on
+ *                     ? CompletableFuture.<Void>completedFuture(null)
+ *                     : CompletableFuture.<Void>failedFuture(failure)))
+ *             .thenCompose(teardown -> teardown)));
  * }</pre>
  *
  * <h2 id="exceptions">Exception semantics</h2>

@@ -896,7 +896,12 @@ public final class Contexts {
    * <pre>{@code
    * AsyncContextManager<Session> session = asyncContextManager(y ->
    *     client.openAsync().thenCompose(s ->
-   *         y.yieldAsync(s).handle((v, failure) -> s.closeAsync()).thenCompose(c -> c)));
+   *         y.yieldAsync(s)                                  // completes when the with-block ends
+   *             .handle((ignored, failure) -> s.closeAsync()  // close in both cases, waiting for it,
+   *                 .thenCompose(closed -> failure == null     // then let the block's failure go on
+   *                     ? CompletableFuture.<Void>completedFuture(null)
+   *                     : CompletableFuture.<Void>failedFuture(failure)))
+   *             .thenCompose(teardown -> teardown)));
    * }</pre>
    *
    * <p>The semantics of {@link #contextManager} (one-shot; a body that never yields or yields a
