@@ -32,13 +32,14 @@ import org.jspecify.annotations.Nullable;
  * never run twice.
  *
  * <pre>{@code
- * try (ConcurrentExitStack stack = new ConcurrentExitStack()) {
+ * Contexts.run(new ConcurrentExitStack(), stack -> {
  *   for (Path path : paths) {
  *     // a Callable (process returns its line count), so the lambda may throw IOException
  *     executor.submit(() -> process(stack.register(Files.newBufferedReader(path))));
  *   }
  *   awaitProcessing();
- * } // closes every reader registered by any thread, the last registered first
+ * }); // closes every reader registered by any thread, the last registered first, and every exit
+ *     // sees the block's exception (in try-with-resources, close() is not told it: exits see null)
  * }</pre>
  *
  * <p>It takes the same registrations as {@link ExitStack} and unwinds them in the same order

@@ -28,13 +28,13 @@ import org.jspecify.annotations.Nullable;
  * exception in flight.
  *
  * <pre>{@code
- * try (ExitStack stack = new ExitStack()) {
+ * Contexts.run(new ExitStack(), stack -> {
  *   List<BufferedReader> readers = new ArrayList<>();
  *   for (Path path : paths) {
  *     readers.add(stack.register(Files.newBufferedReader(path)));
  *   }
  *   merge(readers);
- * } // every opened reader is closed, also when opening a later one failed
+ * }); // every opened reader is closed, also when opening a later one failed
  * }</pre>
  *
  * <p>Registering {@code a}, then {@code b}, then {@code c} and closing the stack is equivalent to:
@@ -64,13 +64,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Code that registers on any of the three stacks takes a {@link CleanupStack}, the interface
  * they share.
  *
- * <h2 id="with">try-with-resources or {@code Contexts.run}</h2>
+ * <h2 id="with">{@code Contexts.run} or try-with-resources</h2>
  *
- * <p>Java's try-with-resources calls {@link #close()}, which is never told whether the block
- * failed: in it, every exit sees {@code null}. That is right for plain resources. When exits must
- * see the block's exception (a transaction that rolls back, an exit that suppresses), run the block
- * through {@link Contexts#run} or {@link Contexts#with}, Python's {@code with ExitStack() as
- * stack:}, which passes the block's exception to {@link #exit(Throwable)}:
+ * <p>{@link Contexts#run} and {@link Contexts#with} are Python's {@code with ExitStack() as stack:}:
+ * they pass the block's exception to {@link #exit(Throwable)}, so every exit sees it:
  *
  * <pre>{@code
  * Contexts.run(new ExitStack(), stack -> {
@@ -79,14 +76,29 @@ import org.jspecify.annotations.Nullable;
  * });
  * }</pre>
  *
- * <p>or catch the failure and hand it over with {@link #close(Throwable)}.
+ * <p>Java's try-with-resources calls {@link #close()} instead, which is never told whether the
+ * block failed: in {@code try (ExitStack stack = new ExitStack())}, every exit sees {@code null},
+ * and the same transaction <b>commits a failed block</b>. That is right only for plain resources
+ * ({@code register}, {@code callback}). To write the block as a {@code try} and still let the
+ * exits see the failure, hand it over with {@link #close(Throwable)}:
+ *
+ * <pre>{@code
+ * ExitStack stack = new ExitStack();
+ * try {
+ *   Connection c = stack.enterContext(new Transaction(dataSource));
+ *   insertRows(c);
+ * } catch (Throwable failure) {
+ *   stack.close(failure);   // the exits see it; it propagates unless an exit suppresses it
+ * }
+ * stack.close();            // the block succeeded: the exits see null (after close(failure), a no-op)
+ * }</pre>
  *
  * <p>{@link #popAll()} hands every registration over to a new stack, so that a method can acquire
  * several resources and give them to its caller only if all succeeded:
  *
  * <pre>{@code
  * static Pair openBoth(String first, String second) throws Exception {
- *   try (ExitStack stack = new ExitStack()) {
+ *   try (ExitStack stack = new ExitStack()) {         // plain closes only: exits would see null
  *     Connection a = stack.register(open(first));
  *     Connection b = stack.register(open(second));   // if this throws, a is closed
  *     return new Pair(a, b, stack.popAll());          // success: the caller closes both later

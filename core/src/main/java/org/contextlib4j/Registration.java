@@ -30,13 +30,13 @@ import org.jspecify.annotations.Nullable;
  * the same method of the other stacks).
  *
  * <pre>{@code
- * try (ExitStack stack = new ExitStack()) {
+ * Contexts.run(new ExitStack(), stack -> {
  *   Registration<CleanupAction> temp = stack.handles().callback(() -> Files.deleteIfExists(path));
  *   write(path);
  *   if (keep) {
- *     temp.cancel();     // the file stays; the other cleanups still run at close
+ *     temp.cancel();     // the file stays; the other cleanups still run at the end of the block
  *   }
- * }
+ * });
  * }</pre>
  *
  * <p>A registration runs at most once: whichever of {@link #cancel()}, {@link #runNow()} and the
