@@ -66,8 +66,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2 id="with">{@code Contexts.run} or try-with-resources</h2>
  *
- * <p>{@link Contexts#run} and {@link Contexts#with} are Python's {@code with ExitStack() as stack:}:
- * they pass the block's exception to {@link #exit(Throwable)}, so every exit sees it:
+ * <p>{@link Contexts#run} and {@link Contexts#with} are Python's {@code with ExitStack() as
+ * stack:}: they pass the block's exception to {@link #exit(Throwable)}, so every exit sees it:
  *
  * <pre>{@code
  * Contexts.run(new ExitStack(), stack -> {
@@ -79,8 +79,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Java's try-with-resources calls {@link #close()} instead, which is never told whether the
  * block failed: in {@code try (ExitStack stack = new ExitStack())}, every exit sees {@code null},
  * and the same transaction <b>commits a failed block</b>. That is right only for plain resources
- * ({@code register}, {@code callback}). To write the block as a {@code try} and still let the
- * exits see the failure, hand it over with {@link #close(Throwable)}:
+ * ({@code register}, {@code callback}). To write the block as a {@code try} and still let the exits
+ * see the failure, hand it over with {@link #close(Throwable)}:
  *
  * <pre>{@code
  * ExitStack stack = new ExitStack();

@@ -25,7 +25,7 @@ import org.contextlib4j.Contexts;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The seed's first example, asynchronous, over {@link CompletionStage}:
+ * The contextlib documentation's first example, asynchronous, over {@link CompletionStage}:
  *
  * <pre class="language-python">{@code
  * class mycontext(AsyncContextDecorator):

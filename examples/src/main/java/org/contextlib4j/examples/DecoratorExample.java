@@ -21,7 +21,7 @@ import org.contextlib4j.Contexts;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The seed's decorator example, synchronous for now:
+ * Python's decorator example from the contextlib documentation, in Java:
  *
  * <pre class="language-python">{@code
  * @mycontext()

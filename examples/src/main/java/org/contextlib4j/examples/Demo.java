@@ -38,31 +38,51 @@ public final class Demo {
   }
 
   static void run(PrintStream out) throws Exception {
-    section(out, "1. ExitStack: a variable list of real files, one stack");
+    section(out, "1. ExitStack: a variable list of real files, one stack", FilesExample.class);
     FilesExample.run(out);
-    section(out, "2. A context manager as a decorator (the seed's mycontext, sync)");
+    section(
+        out, "2. A context manager as a decorator (Python's mycontext)", DecoratorExample.class);
     DecoratorExample.run(out);
-    section(out, "3. An exception-aware exit: commit on success, roll back on failure");
+    section(
+        out,
+        "3. An exception-aware exit: commit on success, roll back on failure",
+        TransactionExample.class);
     TransactionExample.run(out);
-    section(out, "4. suppress");
+    section(out, "4. suppress", SuppressExample.class);
     SuppressExample.run(out);
-    section(out, "5. Generator-style managers (@contextmanager)");
+    section(out, "5. Generator-style managers (@contextmanager)", GeneratorExample.class);
     GeneratorExample.run(out);
-    section(out, "6. Async: the seed's mycontext as an async decorator, and AsyncExitStack");
+    section(
+        out, "6. Async: mycontext as an async decorator, and AsyncExitStack", AsyncExample.class);
     AsyncExample.run(out);
-    section(out, "7. A JDBC transaction on H2 (embedded): run, ExitStack, decorator, generator");
+    section(
+        out,
+        "7. A JDBC transaction on H2 (embedded): run, ExitStack, decorator, generator",
+        JdbcTransactionExample.class);
     JdbcTransactionExample.run(out);
-    section(out, "8. Merging N sorted files through one ExitStack: every file closed (fd counts)");
+    section(
+        out,
+        "8. Merging N sorted files through one ExitStack: every file closed (fd counts)",
+        MergeFilesExample.class);
     MergeFilesExample.run(out);
     section(
-        out, "9. Async HTTP: HttpClient.sendAsync against a local HttpServer, one AsyncExitStack");
+        out,
+        "9. Async HTTP: HttpClient.sendAsync against a local HttpServer, one AsyncExitStack",
+        HttpExample.class);
     HttpExample.run(out);
-    section(out, "10. redirectStdout: capturing a noisy library");
+    section(out, "10. redirectStdout: capturing a noisy library", RedirectStdoutExample.class);
     RedirectStdoutExample.run(out);
   }
 
-  private static void section(PrintStream out, String title) {
+  /** Prints a part's title and the source file of the example it runs. */
+  private static void section(PrintStream out, String title, Class<?> example) {
     out.println();
     out.println("== " + title);
+    out.println("   (" + sourceFile(example) + ")");
+  }
+
+  /** Where {@code example}'s source is in the repository. */
+  static String sourceFile(Class<?> example) {
+    return "examples/src/main/java/" + example.getName().replace('.', '/') + ".java";
   }
 }

@@ -28,7 +28,7 @@ import org.contextlib4j.ExitStack;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The seed's first ExitStack example in Java:
+ * The contextlib documentation's first ExitStack example in Java:
  *
  * <pre class="language-python">{@code
  * with ExitStack() as stack:

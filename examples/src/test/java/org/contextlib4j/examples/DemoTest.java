@@ -54,7 +54,7 @@ class DemoTest {
   }
 
   @Test
-  void decoratorPrintsTheSeedOutput() throws Exception {
+  void decoratorPrintsPythonsOutput() throws Exception {
     List<String> lines = demoOutput();
     int start = lines.indexOf("Starting");
     assertThat(lines.subList(start, start + 3))
@@ -96,10 +96,27 @@ class DemoTest {
   }
 
   @Test
+  void everyPartNamesTheSourceFileItRuns_andTheFileExists() throws Exception {
+    List<String> lines = demoOutput();
+    List<String> named = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("== ")) {
+        String next = lines.get(i + 1).strip();
+        assertThat(next).as("the line after %s", lines.get(i)).matches("\\(examples/.*\\.java\\)");
+        named.add(next.substring(1, next.length() - 1));
+      }
+    }
+    assertThat(named).hasSize(10);
+    java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("docs.root", ".."));
+    assertThat(named).allSatisfy(file -> assertThat(root.resolve(file)).isRegularFile());
+    assertThat(lines).noneMatch(line -> line.toLowerCase(java.util.Locale.ROOT).contains("seed"));
+  }
+
+  @Test
   void realComponentSectionsFollowTheFirstSix_inOrder() throws Exception {
     assertThat(demoOutput())
         .containsSubsequence(
-            "== 6. Async: the seed's mycontext as an async decorator, and AsyncExitStack",
+            "== 6. Async: mycontext as an async decorator, and AsyncExitStack",
             "== 7. A JDBC transaction on H2 (embedded): run, ExitStack, decorator, generator",
             "table: {alice=10, bob=110, carol=30, dave=5}",
             "== 8. Merging N sorted files through one ExitStack: every file closed (fd counts)",
@@ -111,7 +128,7 @@ class DemoTest {
   }
 
   @Test
-  void asyncDecoratorAndAsyncWith_printTheSeedsOutput() throws Exception {
+  void asyncDecoratorAndAsyncWith_printPythonsOutput() throws Exception {
     List<String> lines = demoOutput();
     int decorator = lines.indexOf("-- @mycontext() on an async function:");
     assertThat(lines.subList(decorator + 1, decorator + 4))
