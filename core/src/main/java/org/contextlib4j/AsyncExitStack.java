@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * AsyncExitStack stack = new AsyncExitStack();
  * BufferedWriter out = stack.register(Files.newBufferedWriter(report));   // synchronous entries too
- * Contexts.withAsync(stack, s ->
+ * CompletionStage<List<String>> rows = Contexts.withAsync(stack, s ->
  *     s.enterAsyncContext(pool.leaseAsync())
  *         .thenCompose(connection -> {
  *           s.pushAsyncCallback(() -> audit.flushAsync());

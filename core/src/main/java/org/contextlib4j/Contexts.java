@@ -823,7 +823,8 @@ public final class Contexts {
    * never hides it). Python: {@code contextlib.aclosing}.
    *
    * <pre>{@code
-   * withAsync(closingAsync(client, c -> c.shutdownAsync()), c -> c.fetchAsync(url));
+   * CompletionStage<String> page =
+   *     withAsync(closingAsync(client, c -> c.shutdownAsync()), c -> c.fetchAsync(url));
    * }</pre>
    *
    * @param resource what enter completes with
