@@ -58,9 +58,10 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain #contextManager generator-style manager}, {@code with} and {@code run} run the
  * with-block inside the body's {@code yield}, so the body's setup, the block and its teardown all
  * run on the caller's thread; entered into a stack (or by calling {@code enter} and {@code exit}
- * yourself), the body's setup and teardown run on a helper thread instead (see {@link
- * #contextManager}), so a {@code ThreadLocal} the setup sets is not the block's. The exception
- * rules are:
+ * yourself), the body's setup and teardown run on a helper thread instead, so a {@code ThreadLocal}
+ * the setup sets is not the block's, unless the body runs as a continuation on the caller's thread
+ * (JDK 21 and later with {@code jdk.internal.vm} exported to the library; see {@link
+ * #contextManager}). The exception rules are:
  *
  * <ol>
  *   <li>if {@code enter} throws, the body and {@code exit} do not run and the exception propagates

@@ -64,6 +64,9 @@ final class DocExamples {
           + " import static org.contextlib4j.Contexts.*;"
           + " import static org.assertj.core.api.Assertions.*;";
 
+  /** The line of a fragment's check where the fragment itself goes. */
+  static final String EXAMPLE_HERE = "// the example runs here";
+
   private static final Pattern FENCE = Pattern.compile("^\\s*```\\s*(\\S*).*$");
   private static final Pattern PUBLIC_TYPE =
       Pattern.compile(
@@ -423,8 +426,38 @@ final class DocExamples {
           case FRAGMENT -> {
             b.line(
                 "@SuppressWarnings(\"all\") final class DocCheck { public void check() throws Throwable {");
+            // A check may place the fragment itself (EXAMPLE_HERE), e.g. inside assertThatThrownBy
+            // to run it failing; otherwise the fragment runs first and the checks after it.
+            List<Snippet> before = new ArrayList<>();
+            List<Snippet> after = new ArrayList<>();
+            for (Snippet check : example.checks()) {
+              List<String> lines = List.of(check.code().split("\n", -1));
+              int here = lines.stream().map(String::strip).toList().indexOf(EXAMPLE_HERE);
+              if (here < 0) {
+                after.add(check);
+              } else {
+                before.add(
+                    new Snippet(
+                        check.file(), check.line(), String.join("\n", lines.subList(0, here))));
+                after.add(
+                    new Snippet(
+                        check.file(),
+                        check.line() + here + 1,
+                        String.join("\n", lines.subList(here + 1, lines.size()))));
+              }
+            }
+            if (before.size() > 1) {
+              failures.add(
+                  example.file()
+                      + ":"
+                      + example.line()
+                      + ": more than one check places the example ("
+                      + EXAMPLE_HERE
+                      + ")");
+            }
+            before.forEach(b::code);
             b.code(code);
-            example.checks().forEach(b::code);
+            after.forEach(b::code);
             b.line("}}");
           }
         }

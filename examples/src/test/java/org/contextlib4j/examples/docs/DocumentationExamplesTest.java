@@ -125,6 +125,45 @@ class DocumentationExamplesTest {
   }
 
   @Test
+  void aCheckCanPlaceTheFragment_toRunItFailing(@TempDir Path work) throws IOException {
+    Path copy = Files.createDirectories(work.resolve("repo"));
+    Files.writeString(
+        copy.resolve("README.md"),
+        """
+        # t
+
+        ```java
+        run(new ExitStack(), stack -> {
+          stack.callback(() -> log.add("cleaned up"));
+          throw failure;
+        });
+        ```
+        <!-- check
+        assertThatThrownBy(() -> {
+        // the example runs here
+        }).isSameAs(failure);
+        assertThat(log).containsExactly(expected);
+        -->
+        <!-- helpers
+        static final List<String> log = new ArrayList<>();
+        static final IllegalStateException failure = new IllegalStateException("the block failed");
+        static String expected = "cleaned up";
+        -->
+        """,
+        StandardCharsets.UTF_8);
+    assertThat(verify(copy, work)).isEmpty();
+
+    Files.writeString(
+        copy.resolve("README.md"),
+        Files.readString(copy.resolve("README.md"))
+            .replace(
+                "static String expected = \"cleaned up\";", "static String expected = \"x\";"));
+    assertThat(verify(copy, Files.createDirectories(work.resolve("again"))))
+        .singleElement()
+        .satisfies(f -> assertThat(f).startsWith("README.md:4: the example's check failed"));
+  }
+
+  @Test
   void recognisesTheThreeShapes() {
     assertThat(DocExamples.shape("class A {}\nrecord B() {}")).isEqualTo(DocExamples.Shape.UNIT);
     assertThat(DocExamples.shape("int x = 1;\nclass L {}\nx++;"))
