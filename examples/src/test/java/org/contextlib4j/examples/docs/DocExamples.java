@@ -17,8 +17,10 @@ package org.contextlib4j.examples.docs;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -517,6 +519,12 @@ final class DocExamples {
     if (!failures.isEmpty()) {
       return failures;
     }
+    // What the examples print (they print to show what happens) is kept off the build's console;
+    // a failing check's message does not need it. Tasks an example leaves running may still print
+    // after the checks, into the same buffer until it is restored, then to the console.
+    PrintStream console = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try (URLClassLoader loader =
         new URLClassLoader(
             new URL[] {classes.toUri().toURL()}, DocExamples.class.getClassLoader())) {
@@ -538,6 +546,8 @@ final class DocExamples {
           failures.add(where + ": cannot run the check: " + e);
         }
       }
+    } finally {
+      System.setOut(console);
     }
     return failures;
   }
