@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
@@ -127,5 +128,61 @@ class HelperManagersDescriptionTest {
         (r, failure) -> CompletableFuture.completedFuture(false);
     assertThat(Contexts.resourceAsync(acquire, release))
         .hasToString("resourceAsync(" + acquire + ", " + release + ")");
+  }
+
+  @Test
+  void resource_namesTheAcquireAndTheRelease_inBothForms() {
+    Callable<String> acquire =
+        new Callable<>() {
+          @Override
+          public String call() {
+            return "r";
+          }
+
+          @Override
+          public String toString() {
+            return "acquire";
+          }
+        };
+    ResourceCleanup<String> release =
+        new ResourceCleanup<>() {
+          @Override
+          public void release(String resource) {}
+
+          @Override
+          public String toString() {
+            return "release";
+          }
+        };
+    ResourceExit<String> aware =
+        new ResourceExit<>() {
+          @Override
+          public void release(String resource, @Nullable Throwable failure) {}
+
+          @Override
+          public String toString() {
+            return "aware";
+          }
+        };
+    assertThat(Contexts.resource(acquire, release)).hasToString("resource(acquire, release)");
+    assertThat(Contexts.resource(acquire, aware)).hasToString("resource(acquire, aware)");
+
+    // register(value, cleanup) is named in its handle, sync and async.
+    assertThat(new ExitStack().handles().register("lock", release))
+        .hasToString("Registration[pending, register(lock, release)]");
+    AsyncResourceCleanup<String> releaseAsync =
+        new AsyncResourceCleanup<>() {
+          @Override
+          public CompletionStage<?> releaseAsync(String resource) {
+            return CompletableFuture.completedFuture(null);
+          }
+
+          @Override
+          public String toString() {
+            return "releaseAsync";
+          }
+        };
+    assertThat(new AsyncExitStack().handles().registerAsync("lease", releaseAsync))
+        .hasToString("Registration[pending, registerAsync(lease, releaseAsync)]");
   }
 }

@@ -16,6 +16,7 @@
 package org.contextlib4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.contextlib4j.GcTesting.awaitGc;
 import static org.contextlib4j.GcTesting.settle;
 
@@ -216,6 +217,9 @@ class LeakTrackingTest {
             r ->
                 assertThat(r)
                     .startsWith("LEAK: generator-style context manager ")
+                    // a body on a helper thread (SplitModes.onThreads) is closed, unlike a
+                    // continuation's (SplitModeContinuationTest)
+                    .contains("its body is closed without the block's exception")
                     .contains(
                         "Exit it after entering it (Contexts.with or run do both), or enter it"
                             + " into a stack that is closed.")
@@ -242,6 +246,31 @@ class LeakTrackingTest {
               }
             });
     String unused = manager.enter();
+  }
+
+  @Test
+  void aMisuseError_namesWhereTheManagerWasCreated_whenDetectionRecordedIt() {
+    LeakDetection.enable();
+    ContextManager<String> tracked = yieldsTwice();
+    assertThatThrownBy(() -> Contexts.run(tracked, value -> {}))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .message()
+        .matches(
+            ".*a body must call yield exactly once \\(the manager was created at"
+                + " org\\.contextlib4j\\.LeakTrackingTest\\.yieldsTwice\\(LeakTrackingTest\\.java:\\d+\\)\\)");
+
+    LeakDetection.disable();
+    assertThatThrownBy(() -> Contexts.run(yieldsTwice(), value -> {}))
+        .as("created while detection was off")
+        .hasMessageNotContaining("created at");
+  }
+
+  private static ContextManager<String> yieldsTwice() {
+    return Contexts.contextManager(
+        y -> {
+          y.yield("first");
+          y.yield("second");
+        });
   }
 
   private static WeakReference<Object> enterAndExit() throws Exception {

@@ -52,6 +52,14 @@ class SplitModeSelectionTest {
     boolean expected = Runtime.version().feature() >= 21 && exported && !forcedThreads;
     assertThat(Continuations.active()).isEqualTo(expected);
     assertThat(Continuations.unavailableReason() == null).isEqualTo(expected);
+    if (!expected) {
+      // The reason names what to change, for the message that requiring continuations gives.
+      assertThat(Continuations.unavailableReason())
+          .containsAnyOf(
+              "JDK 21 or later is needed",
+              "--add-exports java.base/jdk.internal.vm=",
+              "\"threads\"");
+    }
   }
 
   @Test

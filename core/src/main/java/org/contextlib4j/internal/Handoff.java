@@ -17,6 +17,7 @@ package org.contextlib4j.internal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,12 +49,35 @@ public final class Handoff {
    * one to wait for, on a machine with few CPUs) run.
    */
   @SuppressWarnings("ThreadPriorityCheck") // only a hint before parking
-  static void backOff(int step) {
+  private static void backOff(int step) {
     if (step < SPINS) {
       Thread.onSpinWait();
     } else {
       Thread.yield(); // bounded, and followed by a park: correctness never depends on it
     }
+  }
+
+  /**
+   * The bounded wait before parking, shared by both sides of a hand-off and by an idle helper:
+   * reads {@code read} until it gives a value, {@link #SPINS} + {@link #YIELDS} times at most, and
+   * stops early if the thread is interrupted.
+   *
+   * <p>Timing only: every caller parks in a loop afterwards if this gives {@code null}, so a wait
+   * that skips it, or stops early, ends the same way, later. (The mutation run leaves this method
+   * and {@link #backOff} out for that reason; see docs/quality.md.)
+   *
+   * @param read reads the field waited for
+   * @param <T> the type of the value waited for
+   * @return the value, or {@code null} if it did not come in time
+   */
+  static <T> @Nullable T spin(Supplier<? extends @Nullable T> read) {
+    Thread me = Thread.currentThread();
+    T value = read.get();
+    for (int i = 0; value == null && i < SPINS + YIELDS && !me.isInterrupted(); i++) {
+      backOff(i);
+      value = read.get();
+    }
+    return value;
   }
 
   private volatile @Nullable Object command;
@@ -94,16 +118,12 @@ public final class Handoff {
   }
 
   private Object awaitEvent() {
-    Thread me = Thread.currentThread();
-    Object e = event;
-    for (int i = 0; e == null && i < SPINS + YIELDS && !me.isInterrupted(); i++) {
-      backOff(i);
-      e = event;
-    }
+    Object e = spin(this::event);
     if (e == null) {
+      Thread me = Thread.currentThread();
       boolean interrupted = false;
       parkedCaller = me; // written before event is read again: post sees one or the other
-      while ((e = event) == null) {
+      while ((e = event()) == null) {
         if (Thread.interrupted()) {
           interrupted = true;
           passInterrupt();
@@ -118,6 +138,16 @@ public final class Handoff {
     }
     event = null;
     return e;
+  }
+
+  /** Reads the pending event: the same read while spinning and while parked. */
+  private @Nullable Object event() {
+    return event;
+  }
+
+  /** Reads the pending command: the same read while spinning and while parked. */
+  private @Nullable Object command() {
+    return command;
   }
 
   private void passInterrupt() {
@@ -147,16 +177,12 @@ public final class Handoff {
    * @return the command
    */
   public Object awaitCommand() {
-    Object c = command;
-    for (int i = 0; c == null && i < Handoff.SPINS + Handoff.YIELDS; i++) {
-      Handoff.backOff(i);
-      c = command;
-    }
+    Object c = spin(this::command);
     if (c == null) {
       Thread me = Thread.currentThread();
       boolean interrupted = false;
       parkedHelper = me;
-      while ((c = command) == null) {
+      while ((c = command()) == null) {
         if (Thread.interrupted()) {
           interrupted = true; // park would return at once: keep it aside and set it again
         } else {

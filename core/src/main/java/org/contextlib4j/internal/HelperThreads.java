@@ -133,11 +133,7 @@ public final class HelperThreads {
     private @Nullable Runnable awaitNext() {
       next.set(null);
       IDLE.offerFirst(this);
-      Runnable task = next.get();
-      for (int i = 0; task == null && i < Handoff.SPINS + Handoff.YIELDS; i++) {
-        Handoff.backOff(i);
-        task = next.get();
-      }
+      Runnable task = Handoff.spin(next::get);
       long deadline = System.nanoTime() + IDLE_NANOS;
       while (task == null) {
         long left = deadline - System.nanoTime();

@@ -72,4 +72,64 @@ class HandoffTest {
     }
     assertThat(commands).containsExactly("a", "b", "stop");
   }
+
+  @Test
+  void sidesThatWaitParked_comeBackWithTheirInterruptStatusClear() throws Exception {
+    Handoff handoff = new Handoff();
+    CompletableFuture<Boolean> helperInterrupted = new CompletableFuture<>();
+    Object first =
+        handoff.start(
+            () -> {
+              handoff.attachHelper();
+              sleepPastTheSpin();
+              handoff.post("ready"); // the caller waited parked for this
+              handoff.awaitCommand(); // and this waits parked for the caller
+              helperInterrupted.complete(Thread.currentThread().isInterrupted());
+              handoff.post("done");
+            });
+    assertThat(first).isEqualTo("ready");
+    assertThat(Thread.currentThread().isInterrupted()).as("caller interrupted").isFalse();
+    sleepPastTheSpin();
+    assertThat(handoff.call("go")).isEqualTo("done");
+    assertThat(helperInterrupted.get(10, TimeUnit.SECONDS)).as("helper interrupted").isFalse();
+    assertThat(Thread.currentThread().isInterrupted()).as("caller interrupted").isFalse();
+  }
+
+  @Test
+  void anInterruptOfTheParkedHelper_staysSetForWhatItRunsAfterItResumes() throws Exception {
+    Handoff handoff = new Handoff();
+    CompletableFuture<Thread> helper = new CompletableFuture<>();
+    CompletableFuture<Boolean> interruptedAfterResume = new CompletableFuture<>();
+    handoff.start(
+        () -> {
+          handoff.attachHelper();
+          helper.complete(Thread.currentThread());
+          handoff.post("ready");
+          handoff.awaitCommand();
+          interruptedAfterResume.complete(Thread.interrupted());
+          handoff.post("done");
+        });
+    Thread thread = helper.get(10, TimeUnit.SECONDS);
+    awaitState(thread, Thread.State.WAITING); // parked in awaitCommand
+    thread.interrupt();
+    assertThat(handoff.call("go")).isEqualTo("done");
+    assertThat(interruptedAfterResume.get(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  /** Long enough that the other side stops spinning and parks: a few microseconds would do. */
+  private static void sleepPastTheSpin() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static void awaitState(Thread thread, Thread.State state) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (thread.getState() != state) {
+      assertThat(System.nanoTime()).as(thread + " " + state + " within 30 s").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+  }
 }

@@ -54,6 +54,30 @@ class HelperThreadsTest {
     assertThat(helper.toString().contains("Virtual")).isEqualTo(HelperThreads.virtual());
   }
 
+  @Test
+  void aHelperParkedIdle_isReusedForTheNextBody_andIsNotIdleWhileItRunsOne() throws Exception {
+    CompletableFuture<Thread> first = new CompletableFuture<>();
+    HelperThreads.start(() -> first.complete(Thread.currentThread()));
+    Thread helper = first.get(30, TimeUnit.SECONDS);
+    awaitIdle(helper);
+    // Past the spin, parked until its idle time is up (or already ended, which fails below).
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (helper.getState() != Thread.State.TIMED_WAITING
+        && helper.getState() != Thread.State.TERMINATED) {
+      assertThat(System.nanoTime()).as("helper parked within 30 s").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+    CompletableFuture<Thread> second = new CompletableFuture<>();
+    CompletableFuture<Boolean> idleWhileRunning = new CompletableFuture<>();
+    HelperThreads.start(
+        () -> {
+          idleWhileRunning.complete(HelperThreads.idle(Thread.currentThread()));
+          second.complete(Thread.currentThread());
+        });
+    assertThat(second.get(30, TimeUnit.SECONDS)).as("the parked helper").isSameAs(helper);
+    assertThat(idleWhileRunning.get()).isFalse();
+  }
+
   /** Waits, without a timed sleep, until {@code helper} is back in the pool. */
   private static void awaitIdle(Thread helper) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

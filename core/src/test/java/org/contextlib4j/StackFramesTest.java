@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026 The contextlib4j developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.contextlib4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.contextlib4j.internal.Frames;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stacks' side of the unwind engine's frame protocol where no public call reaches it: an
+ * unwinding whose machinery failed gives up the close it owns, so that the stack can be closed
+ * again (by another thread, for a {@link ConcurrentExitStack}) and nothing stays stranded.
+ */
+class StackFramesTest {
+
+  @Test
+  void abandon_givesUpAnExitStacksClose_soThatTheNextCloseRunsItsCleanups() {
+    ExitStack stack = new ExitStack();
+    List<String> ran = new CopyOnWriteArrayList<>();
+    stack.callback(() -> ran.add("cleanup"));
+    assertThat(StackFrames.INSTANCE.begin(stack)).isEqualTo(Frames.OWNER);
+    assertThat(StackFrames.INSTANCE.begin(stack)).as("while it runs").isEqualTo(Frames.REENTRANT);
+
+    StackFrames.INSTANCE.abandon(stack);
+
+    stack.close();
+    assertThat(ran).containsExactly("cleanup");
+  }
+
+  @Test
+  void abandon_givesUpAConcurrentStacksClose_andWakesAnotherThreadWaitingToClose()
+      throws Exception {
+    ConcurrentExitStack stack = new ConcurrentExitStack();
+    List<String> ran = new CopyOnWriteArrayList<>();
+    stack.callback(() -> ran.add("cleanup"));
+    assertThat(StackFrames.INSTANCE.begin(stack)).isEqualTo(Frames.OWNER);
+
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    Thread other =
+        new Thread(
+            () -> {
+              stack.close(); // waits for this thread's unwinding to end
+              closed.complete(null);
+            },
+            "second-closer");
+    other.start();
+    awaitWaiting(other);
+    assertThat(ran).isEmpty();
+
+    StackFrames.INSTANCE.abandon(stack);
+
+    closed.get(30, TimeUnit.SECONDS);
+    assertThat(ran).containsExactly("cleanup");
+    other.join();
+  }
+
+  @Test
+  void abandon_byAThreadThatIsNotTheCloser_changesNothing() throws Exception {
+    ConcurrentExitStack stack = new ConcurrentExitStack();
+    List<String> ran = new CopyOnWriteArrayList<>();
+    stack.callback(() -> ran.add("cleanup"));
+    assertThat(StackFrames.INSTANCE.begin(stack)).isEqualTo(Frames.OWNER);
+    CompletableFuture<Integer> otherRole = new CompletableFuture<>();
+    Thread other =
+        new Thread(
+            () -> {
+              StackFrames.INSTANCE.abandon(stack); // not its close: ignored
+              otherRole.complete(0);
+            });
+    other.start();
+    otherRole.get(30, TimeUnit.SECONDS);
+    assertThat(StackFrames.INSTANCE.begin(stack))
+        .as("still this thread's")
+        .isEqualTo(Frames.REENTRANT);
+    StackFrames.INSTANCE.abandon(stack);
+    stack.close();
+    assertThat(ran).containsExactly("cleanup");
+  }
+
+  /** Waits, without a timed sleep, until {@code thread} blocks (on the stack's condition). */
+  private static void awaitWaiting(Thread thread) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (thread.getState() != Thread.State.WAITING) {
+      assertThat(System.nanoTime()).as("waiting within 30 s").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+  }
+}
