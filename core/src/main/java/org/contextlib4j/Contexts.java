@@ -38,7 +38,9 @@ import org.jspecify.annotations.Nullable;
  * Static entry points: Python's {@code with} statement ({@link #with}, {@link #run}), the helper
  * managers of {@code contextlib} ({@link #suppress}, {@link #closing}, {@link #nullContext}, {@link
  * #redirectStdout}, {@link #redirectStderr}) and decorators that run a function inside a manager
- * ({@code decorate*}, Python's {@code ContextDecorator}).
+ * ({@link #decorate(ContextManager, CheckedRunnable) decorate}, whose results declare the checked
+ * exceptions they throw, and the {@code decorate*} forms returning JDK types; Python's {@code
+ * ContextDecorator}).
  *
  * <pre>{@code
  * import static org.contextlib4j.Contexts.*;
@@ -600,6 +602,228 @@ public final class Contexts {
 
   /**
    * Wraps {@code action} so that each call runs inside {@code manager}, which is reused for every
+   * call (a {@linkplain #contextManager generator-style} one is recreated per call); the result's
+   * {@code run} declares what {@code action} throws, so a caller can catch it by its type.
+   *
+   * <pre>{@code
+   * CheckedRunnable<IOException> export = decorate(new Logged("export"), () -> Files.delete(path));
+   * try {
+   *   export.run();
+   * } catch (IOException e) {   // compiles: run declares what the action throws
+   *   log.add("export failed: " + e);
+   * }
+   * }</pre>
+   *
+   * <p>Each call behaves as {@code run(manager, ignored -> action.run())}: see the <a
+   * href="#exceptions">exception semantics</a>. A call whose exception the exit suppressed returns
+   * normally. What the manager's enter and exit throw propagates unchanged but undeclared; the
+   * overload for a {@link CheckedContextManager} declares it too. The decorated action is as
+   * thread-safe as {@code manager} is reentrant and thread-safe (it must be, for recursive or
+   * concurrent calls). Python: {@code ContextDecorator}.
+   *
+   * @apiNote The {@code decorate} overloads choose between a {@link CheckedRunnable} and a {@link
+   *     CheckedCallable} by the lambda's shape, as {@code ExecutorService.submit} does: {@code ()
+   *     -> insert()} with a {@code void insert} is a runnable, {@code () -> count()} a callable.
+   *     Use them instead of {@link #decorateRunnable}, which cannot throw a checked exception, and
+   *     {@link #decorateCallable}, which declares {@link Exception}.
+   * @param manager the manager each call runs inside
+   * @param action the action to wrap
+   * @param <X> the exception type the action may throw
+   * @return the wrapped action
+   */
+  public static <X extends Throwable> CheckedRunnable<X> decorate(
+      ContextManager<?> manager, CheckedRunnable<? extends X> action) {
+    return decorate(fixed(manager), action);
+  }
+
+  /**
+   * Wraps {@code callable} so that each call runs inside {@code manager}, reused for every call;
+   * the result's {@code call} declares what {@code callable} throws. A call whose exception the
+   * exit suppressed returns {@code null}.
+   *
+   * <pre>{@code
+   * CheckedCallable<Long, IOException> size = decorate(new Logged("size"), () -> Files.size(path));
+   * try {
+   *   long bytes = size.call();
+   * } catch (IOException e) {
+   *   log.add("no size: " + e);
+   * }
+   * }</pre>
+   *
+   * @param manager the manager each call runs inside
+   * @param callable the computation to wrap
+   * @param <V> the result type
+   * @param <X> the exception type the computation may throw
+   * @return the wrapped computation
+   * @see #decorate(ContextManager, CheckedRunnable)
+   */
+  public static <V extends @Nullable Object, X extends Throwable>
+      CheckedCallable<@Nullable V, X> decorate(
+          ContextManager<?> manager, CheckedCallable<? extends V, ? extends X> callable) {
+    return decorate(fixed(manager), callable);
+  }
+
+  /**
+   * {@link #decorate(ContextManager, CheckedRunnable)} for a manager that declares the checked
+   * exception its enter and exit throw: the result's {@code run} declares it too, with what {@code
+   * action} throws, as one type {@code X}, so that the caller can catch it by its type.
+   *
+   * <pre>{@code
+   * CheckedRunnable<SQLException> batch = decorate(new Transaction(connection), () -> nightlyBatch());
+   * try {
+   *   batch.run();
+   * } catch (SQLException e) {   // from the manager's enter or exit
+   *   report(e);
+   * }
+   * }</pre>
+   *
+   * <p>The compiler infers {@code X} from both: a manager's {@code SQLException} and an action that
+   * throws nothing checked give {@code SQLException}; two unrelated checked types give their common
+   * supertype (often {@link Exception}). Overload resolution picks this form whenever the manager's
+   * static type is a {@code CheckedContextManager}.
+   *
+   * @apiNote {@code X} is bounded by {@link Exception}, as the manager's is: an action that throws
+   *     a checked {@link Throwable} that is not an {@code Exception} does not compile here; pass
+   *     the manager as a {@code ContextManager<?>} to decorate it with the plain form.
+   * @param manager the manager each call runs inside
+   * @param action the action to wrap
+   * @param <X> the exception type the manager and the action may throw
+   * @return the wrapped action
+   * @see #decorate(ContextManager, CheckedRunnable)
+   */
+  public static <X extends Exception> CheckedRunnable<X> decorate(
+      CheckedContextManager<?, ? extends X> manager, CheckedRunnable<? extends X> action) {
+    return decorate((ContextManager<?>) manager, action); // the undeclared form, throws only X
+  }
+
+  /**
+   * {@link #decorate(ContextManager, CheckedCallable)} for a manager that declares the checked
+   * exception its enter and exit throw: the result's {@code call} declares it too, with what {@code
+   * callable} throws, as one type {@code X}.
+   *
+   * <pre>{@code
+   * CheckedCallable<Integer, SQLException> insert =
+   *     decorate(new Transaction(connection), () -> insertRows(connection));
+   * try {
+   *   int rows = insert.call();
+   * } catch (SQLException e) {   // from the manager's enter or exit, or from insertRows
+   *   report(e);
+   * }
+   * }</pre>
+   *
+   * @param manager the manager each call runs inside
+   * @param callable the computation to wrap
+   * @param <V> the result type
+   * @param <X> the exception type the manager and the computation may throw
+   * @return the wrapped computation
+   * @see #decorate(CheckedContextManager, CheckedRunnable)
+   */
+  public static <V extends @Nullable Object, X extends Exception>
+      CheckedCallable<@Nullable V, X> decorate(
+          CheckedContextManager<?, ? extends X> manager,
+          CheckedCallable<? extends V, ? extends X> callable) {
+    return decorate((ContextManager<?>) manager, callable);
+  }
+
+  /**
+   * Wraps {@code action} so that each call runs inside a fresh manager from {@code factory}; the
+   * result's {@code run} declares what {@code action} throws.
+   *
+   * <pre>{@code
+   * CheckedRunnable<IOException> export =
+   *     decorate(() -> new Logged("export"), () -> Files.delete(path));
+   * }</pre>
+   *
+   * @param factory called once per call for the manager to use
+   * @param action the action to wrap
+   * @param <X> the exception type the action may throw
+   * @return the wrapped action
+   * @see #decorate(ContextManager, CheckedRunnable)
+   */
+  public static <X extends Throwable> CheckedRunnable<X> decorate(
+      Supplier<? extends ContextManager<?>> factory, CheckedRunnable<? extends X> action) {
+    checkNotNull(factory, "factory");
+    checkNotNull(action, "action");
+    return () -> run(fresh(factory), ignored -> action.run());
+  }
+
+  /**
+   * Wraps {@code callable} so that each call runs inside a fresh manager from {@code factory}; the
+   * result's {@code call} declares what {@code callable} throws.
+   *
+   * @param factory called once per call for the manager to use
+   * @param callable the computation to wrap
+   * @param <V> the result type
+   * @param <X> the exception type the computation may throw
+   * @return the wrapped computation
+   * @see #decorate(ContextManager, CheckedRunnable)
+   */
+  @SuppressWarnings("NullAway") // V is @Nullable here; see NULLAWAY_NOTE in AbstractExitStack
+  public static <V extends @Nullable Object, X extends Throwable>
+      CheckedCallable<@Nullable V, X> decorate(
+          Supplier<? extends ContextManager<?>> factory,
+          CheckedCallable<? extends V, ? extends X> callable) {
+    checkNotNull(factory, "factory");
+    checkNotNull(callable, "callable");
+    return () -> with(fresh(factory), ignored -> callable.call());
+  }
+
+  /**
+   * Wraps {@code action} so that each call runs inside a fresh {@link CheckedContextManager} from
+   * {@code factory}; the result's {@code run} declares what the factory, its managers and {@code
+   * action} throw, as one type {@code X}.
+   *
+   * <pre>{@code
+   * CheckedRunnable<SQLException> batch =
+   *     decorate(() -> new Transaction(dataSource.getConnection()), () -> nightlyBatch());
+   * try {
+   *   batch.run();
+   * } catch (SQLException e) {   // from getConnection, or the transaction's enter or exit
+   *   report(e);
+   * }
+   * }</pre>
+   *
+   * <p>Unlike the plain factory form, which takes a {@link Supplier}, the factory is a {@link
+   * CheckedCallable}, which may throw {@code X} (opening the connection a manager needs throws what
+   * the manager throws); a factory's exception propagates as is, and nothing is entered. (Java
+   * cannot overload on {@code Supplier<? extends CheckedContextManager<...>>} next to {@code
+   * Supplier<? extends ContextManager<?>>}: the two erase to the same signature.) A {@code
+   * Supplier} of checked managers held in a variable picks the plain form, which does not declare
+   * the managers' exception.
+   *
+   * @param factory called once per call for the manager to use; may throw {@code X}
+   * @param action the action to wrap
+   * @param <X> the exception type the factory, the managers and the action may throw
+   * @return the wrapped action
+   * @see #decorate(CheckedContextManager, CheckedRunnable)
+   */
+  public static <X extends Exception> CheckedRunnable<X> decorate(
+      CheckedCallable<? extends CheckedContextManager<?, ? extends X>, ? extends X> factory,
+      CheckedRunnable<? extends X> action) {
+    return decorate(undeclared(factory), action);
+  }
+
+  /**
+   * Wraps {@code callable} so that each call runs inside a fresh {@link CheckedContextManager} from
+   * {@code factory}; the result's {@code call} declares what the factory, its managers and {@code
+   * callable} throw, as one type {@code X}.
+   *
+   * @param factory called once per call for the manager to use; may throw {@code X}
+   * @param callable the computation to wrap
+   * @param <V> the result type
+   * @param <X> the exception type the factory, the managers and the computation may throw
+   * @return the wrapped computation
+   * @see #decorate(CheckedCallable, CheckedRunnable)
+   */
+  public static <V extends @Nullable Object, X extends Exception>
+      CheckedCallable<@Nullable V, X> decorate(
+          CheckedCallable<? extends CheckedContextManager<?, ? extends X>, ? extends X> factory,
+          CheckedCallable<? extends V, ? extends X> callable) {
+    return decorate(undeclared(factory), callable);
+  }
+
+  /**
+   * Wraps {@code action} so that each call runs inside {@code manager}, which is reused for every
    * call (it must be reentrant for recursive or concurrent calls).
    *
    * <pre>{@code
@@ -610,9 +834,9 @@ public final class Contexts {
    * <p>Exceptions as in {@link #with}; a call whose exception is suppressed returns normally.
    * Python: {@code ContextDecorator}.
    *
-   * @apiNote A {@link Runnable} cannot throw a checked exception. For a body that does, decorate it
-   *     as a {@link Callable}, which may: {@code decorateCallable(manager, () -> { export(); return
-   *     null; })}.
+   * @apiNote A {@link Runnable} cannot throw a checked exception. For a body that does, use {@link
+   *     #decorate(ContextManager, CheckedRunnable)}, whose {@link CheckedRunnable} declares what
+   *     the body throws (and, given a {@link CheckedContextManager}, what the manager throws).
    * @param manager the manager each call runs inside
    * @param action the function to wrap
    * @return the wrapped function
@@ -640,6 +864,9 @@ public final class Contexts {
    * Wraps {@code callable} so that each call runs inside {@code manager}, reused for every call. A
    * call whose exception is suppressed returns {@code null}.
    *
+   * @apiNote The result's {@code call} declares {@link Exception}, whatever the callable and the
+   *     manager throw, so {@code catch (SQLException e)} alone does not compile around it. {@link
+   *     #decorate(ContextManager, CheckedCallable)} declares what they really throw.
    * @param manager the manager each call runs inside
    * @param callable the function to wrap
    * @param <V> the result type
@@ -1042,5 +1269,18 @@ public final class Contexts {
 
   private static ContextManager<?> fresh(Supplier<? extends ContextManager<?>> factory) {
     return checkNotNull(factory.get(), "the manager returned by factory");
+  }
+
+  /** A checked factory as a Supplier that throws what the factory throws, undeclared. */
+  private static Supplier<ContextManager<?>> undeclared(
+      CheckedCallable<? extends ContextManager<?>, ?> factory) {
+    checkNotNull(factory, "factory");
+    return () -> {
+      try {
+        return factory.call();
+      } catch (Throwable t) {
+        throw sneakyThrow(t);
+      }
+    };
   }
 }

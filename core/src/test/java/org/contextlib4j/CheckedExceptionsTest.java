@@ -16,6 +16,11 @@
 package org.contextlib4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.contextlib4j.Contexts.contextManager;
+import static org.contextlib4j.Contexts.decorate;
+import static org.contextlib4j.Contexts.nullContext;
 import static org.contextlib4j.Contexts.run;
 import static org.contextlib4j.Contexts.suppress;
 import static org.contextlib4j.Contexts.with;
@@ -25,15 +30,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
  * Checked exceptions a caller can catch by their type (issue 13): a {@link CheckedContextManager}
- * declares what its enter and exit throw, and {@code with}/{@code run} declare it. Most of these
- * tests are about compiling: each {@code catch (DatabaseException e)} below compiles only because
- * the call declares {@code DatabaseException}; each call without a {@code catch} compiles only
- * because nothing checked is declared.
+ * declares what its enter and exit throw, and {@code with}/{@code run} declare it, as do the {@link
+ * CheckedRunnable} and {@link CheckedCallable} that {@code decorate} returns. Most of these tests
+ * are about compiling: each {@code catch (DatabaseException e)} below compiles only because the
+ * call declares {@code DatabaseException}; each call without a {@code catch} compiles only because
+ * nothing checked is declared.
  */
 class CheckedExceptionsTest {
 
@@ -78,6 +85,29 @@ class CheckedExceptionsTest {
 
   private void insert(String connection) {
     log.add("insert into " + connection);
+  }
+
+  private int rows() {
+    log.add("rows");
+    return 2;
+  }
+
+  private void read() throws IOException {
+    throw new IOException("read failed");
+  }
+
+  private void failingInsert(DatabaseException failure) throws DatabaseException {
+    log.add("insert failed");
+    throw failure;
+  }
+
+  private Transaction openTransaction(@Nullable DatabaseException refused)
+      throws DatabaseException {
+    if (refused != null) {
+      throw refused;
+    }
+    log.add("opened");
+    return new Transaction(null, null);
   }
 
   private int count(String connection) throws IOException {
@@ -177,5 +207,324 @@ class CheckedExceptionsTest {
 
     assertThat(decorated.call()).isEqualTo(3);
     assertThat(log).containsExactly("exit saw null", "count decorated", "exit saw null");
+  }
+
+  // --- decorate: CheckedRunnable and CheckedCallable ---------------------------------------------
+
+  @Test
+  void decorate_theManagersEnterFailure_isCaughtByItsType_fromTheDecoratedRunnable() {
+    DatabaseException refused = new DatabaseException("refused");
+    var decorated = decorate(new Transaction(refused, null), () -> insert("row"));
+    DatabaseException caught = null;
+
+    try {
+      decorated.run(); // a void method: the CheckedRunnable form, X = DatabaseException
+    } catch (DatabaseException e) {
+      caught = e;
+    }
+
+    assertThat(caught).isSameAs(refused);
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void decorate_theManagersExitFailure_isCaughtByItsType_fromTheDecoratedCallable() {
+    DatabaseException commitFailed = new DatabaseException("commit failed");
+    var decorated = decorate(new Transaction(null, commitFailed), () -> rows());
+    DatabaseException caught = null;
+    Integer rows = 0;
+
+    try {
+      rows = decorated.call(); // a value: the CheckedCallable form
+    } catch (DatabaseException e) {
+      caught = e;
+    }
+
+    assertThat(caught).isSameAs(commitFailed);
+    assertThat(rows).isZero();
+    assertThat(log).containsExactly("rows", "exit saw null");
+  }
+
+  @Test
+  void decorate_withMethodReferences_picksTheRunnableOrTheCallableForm() {
+    CheckedExceptionsTest test = this;
+    var runnable = decorate(new Transaction(null, null), test::flush);
+    var callable = decorate(new Transaction(null, null), test::rows);
+    Integer rows = null;
+
+    try {
+      runnable.run();
+      rows = callable.call();
+    } catch (DatabaseException e) {
+      throw new AssertionError(e);
+    }
+
+    assertThat(rows).isEqualTo(2);
+    assertThat(log).containsExactly("flush", "exit saw null", "rows", "exit saw null");
+  }
+
+  private void flush() {
+    log.add("flush");
+  }
+
+  @Test
+  void decorate_theBodysCheckedException_isCaughtByItsType_withAPlainManager() {
+    IOException caughtFromRunnable = null;
+    IOException caughtFromCallable = null;
+
+    try {
+      decorate(nullContext("plain"), () -> read()).run();
+    } catch (IOException e) {
+      caughtFromRunnable = e;
+    }
+    try {
+      decorate(nullContext("plain"), () -> count("plain")).call();
+    } catch (IOException e) {
+      caughtFromCallable = e;
+    }
+
+    assertThat(caughtFromRunnable).hasMessage("read failed");
+    assertThat(caughtFromCallable).isNull();
+    assertThat(log).containsExactly("count plain");
+  }
+
+  @Test
+  void decorate_thePlainManagerAndAQuietBody_needNoCatch() {
+    // Compiles without a catch and without a throws clause: nothing checked is declared.
+    decorate(nullContext("plain"), () -> insert("plain")).run();
+    int rows = decorate(nullContext("plain"), () -> rows()).call();
+
+    assertThat(rows).isEqualTo(2);
+    assertThat(log).containsExactly("insert into plain", "rows");
+  }
+
+  @Test
+  void decorate_aCheckedManagerSeenAsAContextManager_choosesThePlainForm_andLosesTheDeclaration() {
+    DatabaseException refused = new DatabaseException("refused");
+    ContextManager<String> any = new Transaction(refused, null);
+    var decorated = decorate(any, () -> insert("row"));
+    Runnable call = () -> decorated.run(); // compiles: run() declares nothing checked
+
+    assertThatThrownBy(call::run).isSameAs(refused); // still thrown, undeclared and unwrapped
+  }
+
+  @Test
+  void decorate_theBodysException_isReplacedByTheExits_andAttachedToIt() {
+    DatabaseException insertFailed = new DatabaseException("insert failed");
+    DatabaseException rollbackFailed = new DatabaseException("rollback failed");
+    var decorated =
+        decorate(new Transaction(null, rollbackFailed), () -> failingInsert(insertFailed));
+    DatabaseException caught = null;
+
+    try {
+      decorated.run();
+    } catch (DatabaseException e) {
+      caught = e;
+    }
+
+    assertThat(caught).isSameAs(rollbackFailed);
+    assertThat(rollbackFailed.getSuppressed()).containsExactly(insertFailed);
+    assertThat(log).containsExactly("insert failed", "exit saw " + insertFailed);
+  }
+
+  @Test
+  void decorate_theBodysException_propagatesAsIs_whenTheExitDoesNotReplaceIt() {
+    DatabaseException insertFailed = new DatabaseException("insert failed");
+    var decorated = decorate(new Transaction(null, null), () -> failingInsert(insertFailed));
+    DatabaseException caught = null;
+
+    try {
+      decorated.run();
+    } catch (DatabaseException e) {
+      caught = e;
+    }
+
+    assertThat(caught).isSameAs(insertFailed);
+    assertThat(insertFailed.getSuppressed()).isEmpty();
+  }
+
+  @Test
+  void decorate_twoUnrelatedCheckedTypes_declareTheirCommonSupertype() {
+    // The manager's DatabaseException and the body's IOException: X is inferred as Exception,
+    // so the call needs catch (Exception e); catch (DatabaseException | IOException e) alone
+    // does not compile.
+    var decorated = decorate(new Transaction(null, null), () -> read());
+    Exception caught = null;
+
+    try {
+      decorated.run();
+    } catch (Exception e) {
+      caught = e;
+    }
+
+    assertThat(caught).isInstanceOf(IOException.class).hasMessage("read failed");
+  }
+
+  @Test
+  void decorate_aSuppressedException_givesNull_orReturnsNormally() {
+    var callable =
+        decorate(
+            suppress(IllegalStateException.class),
+            () -> {
+              if (log.isEmpty()) {
+                throw new IllegalStateException("suppressed");
+              }
+              return 1;
+            });
+    // A lambda that only throws is both shapes; the callable form is chosen, as submit does.
+    var throwing =
+        decorate(
+            suppress(IllegalStateException.class),
+            () -> {
+              throw new IllegalStateException("suppressed");
+            });
+    var runnable = decorate(suppress(IllegalStateException.class), () -> invalidState());
+
+    assertThat(callable.call()).isNull();
+    assertThat(throwing.call()).isNull();
+    runnable.run(); // returns normally
+  }
+
+  private void invalidState() {
+    throw new IllegalStateException("suppressed");
+  }
+
+  @Test
+  void decorate_aFactory_givesAFreshManagerPerCall() {
+    List<Transaction> created = new ArrayList<>();
+    var decorated =
+        decorate(
+            () -> {
+              Transaction t = new Transaction(null, null);
+              created.add(t);
+              return t;
+            },
+            () -> rows());
+    Integer first = null;
+    Integer second = null;
+
+    try {
+      first = decorated.call();
+      second = decorated.call();
+    } catch (DatabaseException e) { // compiles: the factory's managers declare it
+      throw new AssertionError(e);
+    }
+
+    assertThat(first).isEqualTo(2);
+    assertThat(second).isEqualTo(2);
+    assertThat(created).hasSize(2).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void decorate_aCheckedFactory_mayThrowTheManagersException_whichIsCaughtByItsType() {
+    DatabaseException refused = new DatabaseException("no connection");
+    var decorated = decorate(() -> openTransaction(refused), () -> insert("row"));
+    DatabaseException caught = null;
+
+    try {
+      decorated.run();
+    } catch (DatabaseException e) {
+      caught = e;
+    }
+
+    assertThat(caught).isSameAs(refused);
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void decorate_aPlainFactory_givesAFreshManagerPerCall_andNeedsNoCatch() {
+    List<ContextManager<String>> created = new ArrayList<>();
+    Supplier<ContextManager<String>> factory =
+        () -> {
+          ContextManager<String> m = nullContext("fresh");
+          created.add(m);
+          return m;
+        };
+    var decorated = decorate(factory, () -> insert("fresh"));
+
+    decorated.run();
+    decorated.run();
+
+    assertThat(created).hasSize(2);
+    assertThat(log).containsExactly("insert into fresh", "insert into fresh");
+  }
+
+  @Test
+  void decorate_aGeneratorManager_runsAFreshCopyPerCall_andTheBodysExceptionReachesIt() {
+    ContextManager<String> generator =
+        contextManager(
+            y -> {
+              log.add("setup");
+              try {
+                y.yield("g");
+              } finally {
+                log.add("teardown");
+              }
+            });
+    DatabaseException insertFailed = new DatabaseException("insert failed");
+    var rows = decorate(generator, () -> rows());
+    var failing = decorate(generator, () -> failingInsert(insertFailed));
+    DatabaseException caught = null;
+
+    assertThat(rows.call()).isEqualTo(2);
+    assertThat(rows.call()).isEqualTo(2);
+    try {
+      failing.run();
+    } catch (DatabaseException e) {
+      caught = e;
+    }
+
+    assertThat(caught).isSameAs(insertFailed);
+    assertThat(log)
+        .containsExactly(
+            "setup",
+            "rows",
+            "teardown",
+            "setup",
+            "rows",
+            "teardown",
+            "setup",
+            "insert failed",
+            "teardown");
+  }
+
+  @Test
+  void decorate_rejectsNulls_namingTheParameter() {
+    ContextManager<String> plain = nullContext("plain");
+    Transaction checked = new Transaction(null, null);
+    CheckedRunnable<RuntimeException> action = () -> {};
+    CheckedCallable<String, RuntimeException> callable = () -> "value";
+
+    assertThatNullPointerException()
+        .isThrownBy(() -> decorate((ContextManager<?>) null, action))
+        .withMessage("manager cannot be null");
+    assertThatNullPointerException()
+        .isThrownBy(() -> decorate((ContextManager<?>) null, callable))
+        .withMessage("manager cannot be null");
+    assertThatNullPointerException()
+        .isThrownBy(() -> decorate((CheckedContextManager<?, DatabaseException>) null, action))
+        .withMessage("manager cannot be null");
+    assertThatNullPointerException()
+        .isThrownBy(() -> decorate((CheckedContextManager<?, DatabaseException>) null, callable))
+        .withMessage("manager cannot be null");
+    assertThatNullPointerException()
+        .isThrownBy(() -> decorate(plain, (CheckedRunnable<RuntimeException>) null))
+        .withMessage("action cannot be null");
+    assertThatNullPointerException()
+        .isThrownBy(() -> decorate(checked, (CheckedCallable<String, RuntimeException>) null))
+        .withMessage("callable cannot be null");
+    assertThatNullPointerException()
+        .isThrownBy(() -> decorate((Supplier<ContextManager<?>>) null, action))
+        .withMessage("factory cannot be null");
+    assertThatNullPointerException()
+        .isThrownBy(
+            () -> decorate((CheckedCallable<Transaction, DatabaseException>) null, callable))
+        .withMessage("factory cannot be null");
+    assertThatNullPointerException()
+        .isThrownBy(() -> decorate(() -> (ContextManager<?>) null, action).run())
+        .withMessage("the manager returned by factory cannot be null");
+    assertThatNullPointerException()
+        .isThrownBy(() -> decorate(() -> (Transaction) null, callable).call())
+        .withMessage("the manager returned by factory cannot be null");
   }
 }
