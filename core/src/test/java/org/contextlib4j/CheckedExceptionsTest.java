@@ -116,6 +116,13 @@ class CheckedExceptionsTest {
   }
 
   @Test
+  void withACheckedManager_returnsTheBodysResult_whenNothingFails() throws Exception {
+    Integer n = with(new Transaction(null, null), c -> count(c));
+    assertThat(n).isEqualTo(3);
+    assertThat(log).containsExactly("count connection", "exit saw null");
+  }
+
+  @Test
   void anSqlExceptionFromTheManagersEnter_isCaughtByItsType_aroundRun() {
     DatabaseException refused = new DatabaseException("refused");
     DatabaseException caught = null;
