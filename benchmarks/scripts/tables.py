@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Prints Markdown table rows from JMH JSON results (-rf json), for docs/benchmarks.md.
 
-usage: tables.py BASELINE_METHOD RESULT.json [RESULT.json ...]
+usage: tables.py [--path PATH] BASELINE_METHOD RESULT.json [RESULT.json ...]
+
+With --path, only the results whose "path" parameter is PATH (CleanupBenchmark's success or
+failure); without it, a benchmark with a path parameter must have been run for one path only.
 
 One row per (benchmark, n): ns/op +- 99.9 % error, ratio to BASELINE_METHOD at the same n in the
 same file, the median of the measured iterations and its ratio (robust to bursts of load from
@@ -16,9 +19,11 @@ import sys
 UNIT = {"ns/op": 1.0, "us/op": 1e3, "ms/op": 1e6}
 
 
-def load(path):
+def load(path, only=None):
     rows = {}
     for r in json.load(open(path)):
+        if only is not None and r.get("params", {}).get("path") != only:
+            continue
         name = r["benchmark"].rsplit(".", 1)[1]
         n = int(r.get("params", {}).get("n", 0))
         m = r["primaryMetric"]
@@ -35,8 +40,12 @@ def fmt(x):
 
 
 def main():
-    base = sys.argv[1]
-    files = [load(p) for p in sys.argv[2:]]
+    args = sys.argv[1:]
+    only = None
+    if args[0] == "--path":
+        only, args = args[1], args[2:]
+    base = args[0]
+    files = [load(p, only) for p in args[1:]]
     keys = sorted(files[0], key=lambda k: (k[1], k[0] != base, k[0]))
     for name, n in keys:
         cells = [str(n), name]

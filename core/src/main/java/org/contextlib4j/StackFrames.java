@@ -43,8 +43,16 @@ final class StackFrames extends Frames {
 
   private StackFrames() {}
 
-  /** Runs one entry as a stack holding only it would: {@link Unwinding#runEntry}. */
+  /**
+   * Runs one entry as a stack holding only it would: {@link Unwinding#runEntry}. A stack run as a
+   * manager ({@code Contexts.with(new ExitStack(), ...)}) is unwound as a root instead, which is
+   * the same unwinding (its exits see and change {@code inFlight}) through the engine's fast path,
+   * with no cursor allocated for a stack without nested stacks or handles.
+   */
   static @Nullable Throwable runEntry(Object entry, byte kind, @Nullable Throwable inFlight) {
+    if (kind == AbstractExitStack.MANAGER && isSyncStack(entry)) {
+      return Unwinding.unwind(INSTANCE, entry, inFlight);
+    }
     return Unwinding.runEntry(INSTANCE, entry, kind, inFlight);
   }
 
