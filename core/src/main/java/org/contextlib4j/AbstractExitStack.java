@@ -67,11 +67,15 @@ abstract sealed class AbstractExitStack implements CleanupStack
   private Object[] entries = EMPTY;
 
   /**
-   * The kind of each registration in {@link #entries}, parallel to it; allocated on the first one
-   * that is not {@link #PLAIN}, so a stack of plain resources costs one array slot per
+   * The kind of each registration in {@link #entries}, parallel to it; allocated only when a
+   * registration's kind differs from {@link #arrayKind}, so a stack whose registrations are all of
+   * one kind (resources, callbacks, managers or async callbacks) costs one array slot per
    * registration.
    */
   private byte @Nullable [] kinds;
+
+  /** While {@link #kinds} is null: the kind of every registration in {@link #entries}. */
+  private byte arrayKind;
 
   /** How many registrations there are. */
   int size;
@@ -260,10 +264,10 @@ abstract sealed class AbstractExitStack implements CleanupStack
     }
     int slot = index - 1;
     if (slot == entries.length) {
-      // Full. Large arrays first drop finished handles (handles are not PLAIN: without kinds
-      // there are none); small ones just grow, inline: a call taking `this` on this path kept C2
-      // from scalar-replacing a 16-entry stack on JDK 25 (measured: 160 -> 192 B).
-      if (slot >= SWEEP_FROM && kinds != null) {
+      // Full. Large arrays first drop finished handles; small ones just grow, inline: a call
+      // taking `this` on this path kept C2 from scalar-replacing a 16-entry stack on JDK 25
+      // (measured: 160 -> 192 B).
+      if (slot >= SWEEP_FROM && (kinds != null || arrayKind == HANDLE)) {
         slot = dropFinishedHandles();
         index = slot + 1;
       }
@@ -277,8 +281,13 @@ abstract sealed class AbstractExitStack implements CleanupStack
     }
     entries[slot] = entry;
     byte[] k = kinds;
-    if (k == null && kind != PLAIN) {
-      k = kinds = new byte[entries.length];
+    if (k == null) {
+      if (slot == 0) {
+        arrayKind = kind;
+      } else if (kind != arrayKind) {
+        k = kinds = new byte[entries.length];
+        Arrays.fill(k, 0, slot, arrayKind);
+      }
     }
     if (k != null) {
       k[slot] = kind;
@@ -293,15 +302,17 @@ abstract sealed class AbstractExitStack implements CleanupStack
    */
   private int dropFinishedHandles() {
     Object[] e = entries;
-    byte[] k = checkNotNull(kinds, "kinds"); // handles are not PLAIN: kinds exist
+    byte[] k = kinds; // null: every entry is a handle (arrayKind)
     int used = size - 1;
     int kept = 0;
     for (int i = 0; i < used; i++) {
-      if (k[i] == HANDLE && !((Registration<?>) e[i]).isPending()) {
+      if ((k == null || k[i] == HANDLE) && !((Registration<?>) e[i]).isPending()) {
         continue;
       }
       e[kept] = e[i];
-      k[kept] = k[i];
+      if (k != null) {
+        k[kept] = k[i];
+      }
       kept++;
     }
     Arrays.fill(e, kept, used, null); // let the dropped registrations be collected
@@ -314,7 +325,7 @@ abstract sealed class AbstractExitStack implements CleanupStack
       return firstKind;
     }
     byte[] k = kinds;
-    return k == null ? PLAIN : k[index - 1];
+    return k == null ? arrayKind : k[index - 1];
   }
 
   /** {@return the last entry, which must exist, without removing it} */
@@ -345,6 +356,7 @@ abstract sealed class AbstractExitStack implements CleanupStack
     target.firstKind = firstKind;
     target.entries = entries;
     target.kinds = kinds;
+    target.arrayKind = arrayKind;
     target.size = size;
     first = EMPTY;
     entries = EMPTY;
