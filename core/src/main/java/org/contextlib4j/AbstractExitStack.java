@@ -334,20 +334,25 @@ abstract sealed class AbstractExitStack implements CleanupStack
     return index == 0 ? first : entries[index - 1];
   }
 
-  /** Removes the last entry, which must exist; read its kind with {@link #kindAt} first. */
+  /**
+   * Removes the last entry, which must exist; read its kind with {@link #kindAt} first. The array
+   * slot it leaves is not cleared: the array is dropped, whole, when the first registration goes,
+   * so a stack holds no reference to what has run once it is empty, and a pop costs no store into
+   * the array.
+   */
   final Object removeLast() {
     int index = --size;
     if (index == 0) {
       Object entry = first;
       first = EMPTY;
+      entries = EMPTY;
+      kinds = null;
       if (Leaks.used) {
         Leaks.pending(this, false);
       }
       return entry;
     }
-    Object entry = entries[index - 1];
-    entries[index - 1] = null;
-    return entry;
+    return entries[index - 1];
   }
 
   /** Moves every registration to {@code target}, which must be empty, in one step. */

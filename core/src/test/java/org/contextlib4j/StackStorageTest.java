@@ -18,8 +18,10 @@ package org.contextlib4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -120,6 +122,91 @@ class StackStorageTest {
 
     assertThat(body.getSuppressed()).isEmpty();
     assertThat(log).hasSize(6).allMatch(line -> line.endsWith("saw body"));
+  }
+
+  /**
+   * A pop leaves its array slot as it was (the array is dropped when the stack empties): a cleanup
+   * that registers more in the middle of an unwinding writes over slots that held entries which
+   * have run, and those must never run again. Every position of a 40-entry stack (growth points
+   * around it) and every way of registering the new entries.
+   */
+  @ParameterizedTest(name = "cleanup {0} of 40 registers three, {1}")
+  @MethodSource("positionsAndWays")
+  void aCleanupThatRegistersWhileTheStackUnwinds_overwritesSlotsThatRan_eachRunsOnce(
+      int position, Way way) {
+    ExitStack stack = new ExitStack();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String name = "r" + i;
+      if (i == position) {
+        stack.callback(
+            () -> {
+              log.add(name);
+              for (int j = 0; j < 3; j++) {
+                register(stack, way, name + "-late" + j);
+              }
+            });
+      } else {
+        stack.callback(() -> log.add(name));
+      }
+    }
+    for (int i = 39; i >= 0; i--) {
+      expected.add("r" + i);
+      if (i == position) {
+        for (int j = 2; j >= 0; j--) {
+          String late = "r" + i + "-late" + j;
+          expected.add(way == Way.HANDLER || way == Way.MANAGER ? late + " saw nothing" : late);
+        }
+      }
+    }
+
+    stack.close();
+
+    assertThat(log).isEqualTo(expected);
+    log.clear();
+    stack.close(); // empty now: nothing runs again
+    assertThat(log).isEmpty();
+  }
+
+  static Stream<Arguments> positionsAndWays() {
+    return IntStream.of(0, 1, 2, 3, 4, 5, 8, 9, 16, 17, 32, 33, 39)
+        .boxed()
+        .flatMap(p -> Stream.of(Way.values()).map(w -> Arguments.of(p, w)));
+  }
+
+  /**
+   * An emptied stack keeps no reference to what it ran: the resources of a closed stack, still
+   * reachable itself, can be collected. (The test waits for the collector, with a bound; it fails
+   * if any resource stays reachable through the stack.)
+   */
+  @Test
+  void aClosedStack_holdsNoReferenceToItsResources() throws InterruptedException {
+    ExitStack stack = new ExitStack();
+    List<WeakReference<Object>> refs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      AutoCloseable resource = new Noop(); // a non-capturing lambda would be one shared object
+      refs.add(new WeakReference<>(resource));
+      if (i % 2 == 0) {
+        stack.register(resource);
+      } else {
+        stack.callback(resource::close);
+      }
+    }
+    stack.close();
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (refs.stream().anyMatch(r -> r.get() != null) && System.nanoTime() < deadline) {
+      System.gc();
+      Thread.sleep(10);
+    }
+
+    assertThat(refs).allMatch(r -> r.get() == null, "collected");
+    assertThat(stack).hasToString("ExitStack[0 cleanups]"); // still reachable here
+  }
+
+  private static final class Noop implements AutoCloseable {
+    @Override
+    public void close() {}
   }
 
   /** n of {@code a}, three of {@code b}, n of {@code a}. */
