@@ -40,7 +40,10 @@ import scala.util.Using;
  * <p>The library is measured in both forms a user writes: try-with-resources ({@code exitStack*},
  * exits see {@code null}) and {@code Contexts.run(new ExitStack(), stack -> ...)} ({@code run*},
  * exits see the block's failure), each with {@code register}, {@code callback} and {@code
- * enterContext}; {@code concurrentExitStack} is the thread-safe stack with {@code register}.
+ * enterContext}; {@code concurrentExitStack} is the thread-safe stack with {@code register}. {@code
+ * arrayStackFloor} is no library: the least any stack object can do ({@link ArrayStack}), which
+ * tells how much of a stack's distance to the flat {@code try}/{@code finally} is the cost of being
+ * an object at all.
  *
  * <p>After every iteration the state checks that the last operation closed all {@code n} resources
  * in reverse order, so a variant that skipped work would fail the run; on the failure path every
@@ -194,6 +197,18 @@ public class CleanupBenchmark {
   public void flatTryFinally() throws Exception {
     try {
       Variants.flat(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
+  }
+
+  /** The floor of any stack object: see {@link ArrayStack}. */
+  @Benchmark
+  public void arrayStackFloor() throws Exception {
+    try {
+      Variants.arrayStack(resources, n, failure);
     } catch (RuntimeException e) {
       failed(e);
       return;

@@ -180,6 +180,21 @@ final class Variants {
   }
 
   /**
+   * The floor of any stack object ({@link ArrayStack}): register N times, then close (via
+   * try-with-resources).
+   */
+  @SuppressWarnings("try") // its close() throws what a resource's close() may throw
+  static <R extends AutoCloseable> void arrayStack(
+      R[] resources, int n, @Nullable RuntimeException failure) throws Exception {
+    try (ArrayStack stack = new ArrayStack()) {
+      for (int i = 0; i < n; i++) {
+        stack.register(resources[i]);
+      }
+      block(failure);
+    }
+  }
+
+  /**
    * The baseline: what a careful programmer writes by hand without a library. The opened resources
    * go into an array sized for {@code n}; the {@code finally} block closes them in reverse order,
    * each close in its own {@code try}/{@code catch}, attaching later failures to the first one (or

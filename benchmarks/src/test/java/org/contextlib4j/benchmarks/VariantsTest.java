@@ -57,6 +57,7 @@ class VariantsTest {
             (Variant) (r, n, f) -> Variants.runEnterContext(Variants.managers(r), n, f)),
         Arguments.of("concurrentExitStack", (Variant) Variants::concurrentExitStack),
         Arguments.of("flat", (Variant) Variants::flat),
+        Arguments.of("arrayStack", (Variant) Variants::arrayStack),
         Arguments.of("nested", (Variant) Variants::nested),
         Arguments.of(
             "nestedRecursive", (Variant) (r, n, f) -> Variants.nestedRecursive(r, 0, n, f)),
