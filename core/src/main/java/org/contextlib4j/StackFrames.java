@@ -115,8 +115,7 @@ final class StackFrames extends Frames {
     if (size == 0) {
       return EMPTY;
     }
-    byte kind = s.kindAt(size - 1);
-    return isLeaf(s.peekLast(), kind) ? kind : CURSOR;
+    return s.kindAt(size - 1);
   }
 
   @Override

@@ -125,17 +125,19 @@ public abstract class AsyncUnwinding extends Unwinding
    */
   protected final boolean loop() {
     while (true) {
-      Object e;
-      byte k;
+      Object e = null;
+      byte k = 0;
       int flat = flatTop();
       if (flat >= 0) { // the common case: a leaf of a flat stack, taken without the cursor
         k = (byte) flat;
-        e = popFlat();
-      } else if (next()) {
+        e = popFlat(k); // null if not a leaf: preset for next()
+      }
+      if (e == null) {
+        if (!next()) {
+          return true;
+        }
         e = entry;
         k = kind;
-      } else {
-        return true;
       }
       if (!frames.isAsync(k)) {
         inFlight = frames.run(e, k, inFlight, onCaller()); // the sync driver's own step

@@ -42,7 +42,7 @@ public abstract class Frames {
   /** {@link #flatTop}: the stack is empty (and its close needs no ending). */
   public static final int EMPTY = -1;
 
-  /** {@link #flatTop}: the newest entry, or the stack, needs the cursor. */
+  /** {@link #flatTop}: the stack needs the cursor. */
   public static final int CURSOR = -2;
 
   /** {@link #nested}'s answer for a handle that was cancelled or run early: nothing to run. */
@@ -73,12 +73,13 @@ public abstract class Frames {
   public abstract boolean pop(Object stack, boolean owner, Unwinding into);
 
   /**
-   * The kind of {@code stack}'s newest entry, if the sync driver may take it off with {@link
-   * #popFlat} and run it without a cursor: an entry that {@link #isLeaf is a leaf}, of a stack that
-   * needs no lock and no end of its close. Lets a flat stack unwind with nothing allocated.
+   * The kind of {@code stack}'s newest entry, if the drivers may take it off with {@link #popFlat}:
+   * the stack needs no lock to pop and no end of its close but {@link #end}. The driver then asks
+   * {@link #isLeaf} of the entry it took, and hands one that is not a leaf to the cursor. Lets a
+   * flat stack unwind with nothing allocated, reading each entry once.
    *
    * @param stack the stack
-   * @return the kind (0 or more), {@link #EMPTY} or {@link #CURSOR}
+   * @return the kind (0 or more), {@link #EMPTY} or {@link #CURSOR} (the stack needs the cursor)
    */
   public abstract int flatTop(Object stack);
 

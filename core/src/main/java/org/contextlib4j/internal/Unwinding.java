@@ -106,7 +106,13 @@ public class Unwinding {
     Throwable inFlight = failure;
     int kind;
     while ((kind = frames.flatTop(root)) >= 0) {
-      inFlight = frames.run(frames.popFlat(root), (byte) kind, inFlight, true);
+      Object entry = frames.popFlat(root);
+      if (!frames.isLeaf(entry, (byte) kind)) {
+        Unwinding u = new Unwinding(frames, root, role == Frames.OWNER, inFlight);
+        u.preset(entry, (byte) kind);
+        return u.runAll();
+      }
+      inFlight = frames.run(entry, (byte) kind, inFlight, true);
     }
     if (kind == Frames.EMPTY) {
       if (role == Frames.OWNER) {
@@ -134,9 +140,17 @@ public class Unwinding {
       return frames.run(entry, kind, inFlight, true); // no cursor needed (Contexts.with's case)
     }
     Unwinding u = new Unwinding(frames, null, false, inFlight);
-    u.found(entry, kind);
-    u.preset = true;
+    u.preset(entry, kind);
     return u.runAll();
+  }
+
+  /**
+   * Makes {@code entry}, already taken off the stack being drained (or given alone), the one {@link
+   * #next} looks at first.
+   */
+  final void preset(Object entry, byte kind) {
+    found(entry, kind);
+    preset = true;
   }
 
   private @Nullable Throwable runAll() {
@@ -212,9 +226,9 @@ public class Unwinding {
 
   /**
    * {@link Frames#flatTop} of the stack being drained: a kind if its newest entry may be taken off
-   * with {@link #popFlat} and run without the cursor, else {@link Frames#CURSOR} (go through {@link
-   * #next}, which also leaves a drained nested stack). Lets the async driver's common case, a flat
-   * stack, run without handing the unwinding object to a call C2 may not inline.
+   * with {@link #popFlat}, else {@link Frames#CURSOR} (go through {@link #next}, which also leaves
+   * a drained nested stack). Lets the async driver's common case, a flat stack, run without handing
+   * the unwinding object to a call C2 may not inline.
    */
   final int flatTop() {
     Object s = stack;
@@ -225,9 +239,17 @@ public class Unwinding {
     return kind == Frames.EMPTY ? Frames.CURSOR : kind;
   }
 
-  /** Takes off the entry {@link #flatTop} just looked at. */
-  final Object popFlat() {
-    return frames.popFlat(checkStack());
+  /**
+   * Takes off the entry {@link #flatTop} just looked at, if it is a leaf; else presets it for
+   * {@link #next} and returns null.
+   */
+  final @Nullable Object popFlat(byte kind) {
+    Object entry = frames.popFlat(checkStack());
+    if (frames.isLeaf(entry, kind)) {
+      return entry;
+    }
+    preset(entry, kind);
+    return null;
   }
 
   private Object checkStack() {
