@@ -328,6 +328,12 @@ abstract sealed class AbstractExitStack implements CleanupStack
     return k == null ? arrayKind : k[index - 1];
   }
 
+  /** {@return the last entry, which must exist, without removing it} */
+  final Object peekLast() {
+    int index = size - 1;
+    return index == 0 ? first : entries[index - 1];
+  }
+
   /**
    * Removes the last entry, which must exist; read its kind with {@link #kindAt} first. The array
    * slot it leaves is not cleared: the array is dropped, whole, when the first registration goes,

@@ -119,6 +119,11 @@ final class StackFrames extends Frames {
   }
 
   @Override
+  public Object peekFlat(Object stack) {
+    return ((AbstractExitStack) stack).peekLast();
+  }
+
+  @Override
   public Object popFlat(Object stack) {
     return ((AbstractExitStack) stack).removeLast();
   }

@@ -125,19 +125,17 @@ public abstract class AsyncUnwinding extends Unwinding
    */
   protected final boolean loop() {
     while (true) {
-      Object e = null;
-      byte k = 0;
+      Object e;
+      byte k;
       int flat = flatTop();
       if (flat >= 0) { // the common case: a leaf of a flat stack, taken without the cursor
         k = (byte) flat;
-        e = popFlat(k); // null if not a leaf: preset for next()
-      }
-      if (e == null) {
-        if (!next()) {
-          return true;
-        }
+        e = popFlat();
+      } else if (next()) {
         e = entry;
         k = kind;
+      } else {
+        return true;
       }
       if (!frames.isAsync(k)) {
         inFlight = frames.run(e, k, inFlight, onCaller()); // the sync driver's own step

@@ -74,14 +74,23 @@ public abstract class Frames {
 
   /**
    * The kind of {@code stack}'s newest entry, if the drivers may take it off with {@link #popFlat}:
-   * the stack needs no lock to pop and no end of its close but {@link #end}. The driver then asks
-   * {@link #isLeaf} of the entry it took, and hands one that is not a leaf to the cursor. Lets a
-   * flat stack unwind with nothing allocated, reading each entry once.
+   * the stack needs no lock to pop and no end of its close but {@link #end}. The sync driver then
+   * asks {@link #isLeaf} of the entry it took, and hands one that is not a leaf to the cursor; the
+   * async driver asks it of the entry {@link #peekFlat} shows. Lets a flat stack unwind with
+   * nothing allocated.
    *
    * @param stack the stack
    * @return the kind (0 or more), {@link #EMPTY} or {@link #CURSOR} (the stack needs the cursor)
    */
   public abstract int flatTop(Object stack);
+
+  /**
+   * The newest entry of a stack for which {@link #flatTop} just returned a kind, left in place.
+   *
+   * @param stack the stack
+   * @return the entry
+   */
+  public abstract Object peekFlat(Object stack);
 
   /**
    * Takes off the newest entry of a stack for which {@link #flatTop} just returned a kind.

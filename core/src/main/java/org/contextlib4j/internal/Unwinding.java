@@ -225,10 +225,12 @@ public class Unwinding {
   }
 
   /**
-   * {@link Frames#flatTop} of the stack being drained: a kind if its newest entry may be taken off
-   * with {@link #popFlat}, else {@link Frames#CURSOR} (go through {@link #next}, which also leaves
-   * a drained nested stack). Lets the async driver's common case, a flat stack, run without handing
-   * the unwinding object to a call C2 may not inline.
+   * {@link Frames#flatTop} of the stack being drained, for the async driver: a kind if its newest
+   * entry is a leaf that may be taken off with {@link #popFlat}, else {@link Frames#CURSOR} (go
+   * through {@link #next}, which also leaves a drained nested stack). Looks at the entry before
+   * taking it, unlike the sync driver's loop, so that the async loop stays small enough for C2 to
+   * inline it and scalar-replace the unwinding of a flat stack (measured: taking first, then
+   * presetting a non-leaf for the cursor, made a one-entry close 47 -> 77 ns and 72 -> 152 B).
    */
   final int flatTop() {
     Object s = stack;
@@ -236,20 +238,12 @@ public class Unwinding {
       return Frames.CURSOR;
     }
     int kind = frames.flatTop(s);
-    return kind == Frames.EMPTY ? Frames.CURSOR : kind;
+    return kind >= 0 && frames.isLeaf(frames.peekFlat(s), (byte) kind) ? kind : Frames.CURSOR;
   }
 
-  /**
-   * Takes off the entry {@link #flatTop} just looked at, if it is a leaf; else presets it for
-   * {@link #next} and returns null.
-   */
-  final @Nullable Object popFlat(byte kind) {
-    Object entry = frames.popFlat(checkStack());
-    if (frames.isLeaf(entry, kind)) {
-      return entry;
-    }
-    preset(entry, kind);
-    return null;
+  /** Takes off the entry {@link #flatTop} just looked at. */
+  final Object popFlat() {
+    return frames.popFlat(checkStack());
   }
 
   private Object checkStack() {

@@ -82,6 +82,11 @@ class UnwindingTest {
         }
 
         @Override
+        public Object peekFlat(Object stack) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Object popFlat(Object stack) {
           throw new UnsupportedOperationException();
         }
