@@ -272,10 +272,14 @@ abstract sealed class AbstractExitStack implements CleanupStack
         index = slot + 1;
       }
       if (slot == entries.length) {
-        int capacity = Math.max(FIRST_CAPACITY, slot << 1);
-        entries = Arrays.copyOf(entries, capacity);
-        if (kinds != null) {
-          kinds = Arrays.copyOf(kinds, capacity);
+        if (slot == 0) {
+          entries = new Object[FIRST_CAPACITY]; // nothing to copy (kinds is null: no entry yet)
+        } else {
+          int capacity = slot << 1;
+          entries = Arrays.copyOf(entries, capacity);
+          if (kinds != null) {
+            kinds = Arrays.copyOf(kinds, capacity);
+          }
         }
       }
     }
