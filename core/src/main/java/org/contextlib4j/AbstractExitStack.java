@@ -272,14 +272,10 @@ abstract sealed class AbstractExitStack implements CleanupStack
         index = slot + 1;
       }
       if (slot == entries.length) {
-        if (slot == 0) {
-          entries = new Object[FIRST_CAPACITY]; // nothing to copy (kinds is null: no entry yet)
-        } else {
-          int capacity = slot << 1;
-          entries = Arrays.copyOf(entries, capacity);
-          if (kinds != null) {
-            kinds = Arrays.copyOf(kinds, capacity);
-          }
+        int capacity = Math.max(FIRST_CAPACITY, slot << 1);
+        entries = Arrays.copyOf(entries, capacity);
+        if (kinds != null) {
+          kinds = Arrays.copyOf(kinds, capacity);
         }
       }
     }
