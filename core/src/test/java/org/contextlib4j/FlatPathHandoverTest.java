@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.contextlib4j.internal.Hostile;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -118,6 +120,77 @@ class FlatPathHandoverTest {
     assertThat(thrown).isInstanceOf(CompletionException.class).hasCause(body);
     assertThat(body.getSuppressed()).isEmpty();
     assertThat(log).isEqualTo(expected(size, position, special));
+  }
+
+  static Stream<Arguments> hostileFailures() {
+    Supplier<Throwable> throwingCause = () -> Hostile.throwingCause("x");
+    Supplier<Throwable> overflowingCause = () -> Hostile.causeThatOverflows("x");
+    Supplier<Throwable> selfCause = () -> Hostile.selfCause("x");
+    Supplier<Throwable> realOverflow = JvmRaisedErrorTest::realStackOverflow;
+    return Stream.of(
+        Arguments.of("getCause throws", throwingCause, throwingCause, true),
+        Arguments.of("getCause overflows the stack", overflowingCause, overflowingCause, true),
+        Arguments.of("its own cause", selfCause, selfCause, true),
+        // A JVM-raised StackOverflowError can hold nothing: from a cleanup it is attached to the
+        // exception in flight; in flight, the cleanup's failure propagates and holds it.
+        Arguments.of("a real StackOverflowError from the leaf", throwingCause, realOverflow, true),
+        Arguments.of("a real StackOverflowError in flight", realOverflow, throwingCause, false));
+  }
+
+  /**
+   * The handover with hostile exceptions in flight: the body's failure and a newer leaf's failure
+   * (run before the nested stack, on the flat path, and folded before the cursor starts) are of a
+   * kind whose methods misbehave, or a real {@code StackOverflowError}. Both drivers must carry
+   * what is in flight through the nested stack unchanged, run every cleanup once, and lose neither.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileFailures")
+  void hostileFailuresInFlight_crossTheHandoverUnchanged(
+      String name, Supplier<Throwable> body, Supplier<Throwable> leaf, boolean bodyStays) {
+    Throwable syncBody = body.get();
+    Throwable syncLeaf = leaf.get();
+    ExitStack stack = new ExitStack();
+    stack.push(failure -> exit("h0", failure));
+    stack.enterContext(innerStack());
+    stack.callback(() -> throwLeaf(syncLeaf));
+
+    Throwable thrown = catchThrowable(() -> stack.close(syncBody));
+
+    assertHandedOver(thrown, syncBody, syncLeaf, bodyStays);
+
+    log.clear();
+    Throwable asyncBody = body.get();
+    Throwable asyncLeaf = leaf.get();
+    AsyncExitStack async = new AsyncExitStack();
+    async.push(failure -> exit("h0", failure));
+    AsyncExitStack inner = new AsyncExitStack();
+    inner.push(failure -> exit("in0", failure));
+    inner.push(failure -> exit("in1", failure));
+    async.enterAsyncContext(inner).toCompletableFuture().join();
+    async.callback(() -> throwLeaf(asyncLeaf));
+
+    Throwable asyncThrown =
+        catchThrowable(() -> async.closeAsync(asyncBody).toCompletableFuture().join());
+
+    assertThat(asyncThrown).isInstanceOf(CompletionException.class);
+    assertHandedOver(asyncThrown.getCause(), asyncBody, asyncLeaf, bodyStays);
+  }
+
+  private void throwLeaf(Throwable leaf) throws Exception {
+    log.add("leaf");
+    if (leaf instanceof Error e) {
+      throw e;
+    }
+    throw (RuntimeException) leaf;
+  }
+
+  private void assertHandedOver(
+      @Nullable Throwable thrown, Throwable body, Throwable leaf, boolean bodyStays) {
+    Throwable primary = bodyStays ? body : leaf;
+    assertThat(thrown).isSameAs(primary);
+    assertThat(primary.getSuppressed()).containsExactly(bodyStays ? leaf : body);
+    String saw = " saw " + primary.getMessage();
+    assertThat(log).containsExactly("leaf", "in1" + saw, "in0" + saw, "h0" + saw);
   }
 
   private void fill(ExitStack stack, int size, int position, Special special) {

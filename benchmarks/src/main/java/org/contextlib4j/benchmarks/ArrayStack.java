@@ -16,7 +16,6 @@
 package org.contextlib4j.benchmarks;
 
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The floor of any stack object: the least a stack of cleanups that lives in an object can do. A
@@ -61,7 +60,7 @@ final class ArrayStack implements AutoCloseable {
       try {
         resource.close();
       } catch (Throwable t) {
-        primary = keep(primary, t);
+        primary = AsyncVariants.fold(primary, t);
       }
     }
     items = EMPTY;
@@ -71,15 +70,5 @@ final class ArrayStack implements AutoCloseable {
     if (primary != null) {
       throw (Error) primary;
     }
-  }
-
-  private static Throwable keep(@Nullable Throwable primary, Throwable t) {
-    if (primary == null) {
-      return t;
-    }
-    if (primary != t) {
-      primary.addSuppressed(t);
-    }
-    return primary;
   }
 }

@@ -79,8 +79,11 @@ final class AsyncVariants {
         .toCompletableFuture();
   }
 
-  /** Try-with-resources' rule: the first failure stays, later ones are attached to it. */
-  private static Throwable fold(@Nullable Throwable inFlight, Throwable thrown) {
+  /**
+   * Try-with-resources' rule: the first failure stays, later ones are attached to it. Also the rule
+   * of {@link ArrayStack}'s close.
+   */
+  static Throwable fold(@Nullable Throwable inFlight, Throwable thrown) {
     if (inFlight == null) {
       return thrown;
     }
