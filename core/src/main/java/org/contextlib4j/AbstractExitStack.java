@@ -89,7 +89,15 @@ abstract sealed class AbstractExitStack implements CleanupStack
   boolean unwinding;
 
   AbstractExitStack() {
-    if (Leaks.enabled) {
+    this(true);
+  }
+
+  /**
+   * @param tracked whether leak detection may track it; false only for storage that is never a
+   *     user's stack ({@link ConcurrentExitStack}'s taken registrations)
+   */
+  AbstractExitStack(boolean tracked) {
+    if (tracked && Leaks.enabled) {
       Leaks.track(
           this,
           getClass().getSimpleName(),
@@ -355,14 +363,23 @@ abstract sealed class AbstractExitStack implements CleanupStack
     return entries[index - 1];
   }
 
-  /** Moves every registration to {@code target}, which must be empty, in one step. */
+  /**
+   * Moves every registration onto {@code target}, above its own ones (as if registered there after
+   * them, in the same order), and leaves this stack empty; in one step if {@code target} is empty.
+   */
   final void moveTo(AbstractExitStack target) {
-    target.first = first;
-    target.firstKind = firstKind;
-    target.entries = entries;
-    target.kinds = kinds;
-    target.arrayKind = arrayKind;
-    target.size = size;
+    if (target.size == 0) {
+      target.first = first;
+      target.firstKind = firstKind;
+      target.entries = entries;
+      target.kinds = kinds;
+      target.arrayKind = arrayKind;
+      target.size = size;
+    } else {
+      for (int i = 0, n = size; i < n; i++) {
+        target.add(i == 0 ? first : entries[i - 1], kindAt(i));
+      }
+    }
     first = EMPTY;
     entries = EMPTY;
     kinds = null;

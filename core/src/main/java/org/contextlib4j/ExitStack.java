@@ -168,6 +168,11 @@ public final class ExitStack extends AbstractExitStack
   /** Creates an empty stack. */
   public ExitStack() {}
 
+  /** An untracked stack, used only as storage ({@link ConcurrentExitStack}'s taken entries). */
+  ExitStack(boolean tracked) {
+    super(tracked);
+  }
+
   /**
    * {@return this stack} Entering a stack does nothing else.
    *

@@ -243,14 +243,15 @@ class ConcurrentExitStackTest {
   }
 
   @Test
-  void describesItsSize_untilClosed() {
+  void describesItsSize_thenThatItIsClosing_thenClosed() {
     ConcurrentExitStack stack = new ConcurrentExitStack();
     assertThat(stack).hasToString("ConcurrentExitStack[0 cleanups]");
     stack.callback(() -> {});
     assertThat(stack).hasToString("ConcurrentExitStack[1 cleanup]");
-    stack.callback(() -> {});
+    stack.callback(() -> log.add(stack.toString()));
     assertThat(stack).hasToString("ConcurrentExitStack[2 cleanups]");
     stack.close();
+    assertThat(log).containsExactly("ConcurrentExitStack[closing]");
     assertThat(stack).hasToString("ConcurrentExitStack[closed]");
   }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.contextlib4j.internal.Frames;
+import org.contextlib4j.internal.Unwinding;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +71,31 @@ class StackFramesTest {
     closed.get(30, TimeUnit.SECONDS);
     assertThat(ran).containsExactly("cleanup");
     other.join();
+  }
+
+  /**
+   * A concurrent stack's closer takes the registrations off the stack in one step and runs them
+   * without the lock: given up after its first entry, the entries it had taken but not run go back,
+   * under what was registered meanwhile, and the next close runs them all, newest first.
+   */
+  @Test
+  void abandon_ofAConcurrentStacksClose_afterOneEntry_givesBackTheEntriesNotRun() throws Exception {
+    ConcurrentExitStack stack = new ConcurrentExitStack();
+    List<String> ran = new CopyOnWriteArrayList<>();
+    stack.callback(() -> ran.add("first"));
+    stack.callback(() -> ran.add("second"));
+    stack.callback(() -> ran.add("third"));
+    assertThat(StackFrames.INSTANCE.begin(stack)).isEqualTo(Frames.OWNER);
+    Unwinding taking = new Unwinding(StackFrames.INSTANCE, stack, true, null) {};
+    assertThat(StackFrames.INSTANCE.pop(stack, true, taking)).isTrue();
+    ((CleanupAction) taking.entry()).run();
+    stack.callback(() -> ran.add("registered meanwhile"));
+
+    StackFrames.INSTANCE.abandon(stack);
+
+    assertThat(stack).hasToString("ConcurrentExitStack[3 cleanups]");
+    stack.close();
+    assertThat(ran).containsExactly("third", "registered meanwhile", "second", "first");
   }
 
   @Test

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
 import org.contextlib4j.ConcurrentExitStack;
@@ -43,9 +46,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * platform threads and, on JDK 21+, on virtual threads. After every round: each cleanup ran exactly
  * once; an accepted one ran on a closing thread, a rejected one on its registering thread before
  * the {@link IllegalStateException} reached it; every failure of a cleanup is reachable from what
- * some call threw. The point at which the closers start is drawn from a seeded {@link Random} (a
- * number of registrations to wait for), so the race falls before, during and after the unwinding;
- * nothing sleeps.
+ * some call threw; a registration known to the unwinding runs before the older ones of its thread
+ * ({@link #assertNewerFirst}). The point at which the closers start is drawn from a seeded {@link
+ * Random} (a number of registrations to wait for), so the race falls before, during and after the
+ * unwinding; nothing sleeps.
  */
 class ConcurrentExitStackStressTest {
 
@@ -90,6 +94,10 @@ class ConcurrentExitStackStressTest {
     AtomicIntegerArray runs = new AtomicIntegerArray(CLEANUPS);
     AtomicReferenceArray<@Nullable Thread> ranOn = new AtomicReferenceArray<>(CLEANUPS);
     AtomicIntegerArray rejected = new AtomicIntegerArray(CLEANUPS);
+    // One clock for the whole round: when each registration had returned, when each cleanup began.
+    AtomicLong clock = new AtomicLong();
+    AtomicLongArray registered = new AtomicLongArray(CLEANUPS);
+    AtomicLongArray began = new AtomicLongArray(CLEANUPS);
     AtomicInteger attempts = new AtomicInteger();
     ConcurrentLinkedQueue<Throwable> thrown = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
@@ -116,12 +124,14 @@ class ConcurrentExitStackStressTest {
                   try {
                     stack.callback(
                         () -> {
+                          began.set(id, clock.incrementAndGet());
                           runs.incrementAndGet(id);
                           ranOn.set(id, Thread.currentThread());
                           if (id % 5 == 0) {
                             throw new Boom(id);
                           }
                         });
+                    registered.set(id, clock.incrementAndGet());
                   } catch (IllegalStateException e) {
                     rejected.set(id, 1);
                     if (runs.get(id) != 1 || ranOn.get(id) != Thread.currentThread()) {
@@ -169,12 +179,46 @@ class ConcurrentExitStackStressTest {
         .as("round " + round + ": failures reachable")
         .isEqualTo((CLEANUPS + 4) / 5); // ids 0, 5, 10, ...
     assertThat(problems).as("round " + round).isEmpty();
+    assertNewerFirst(rejected, registered, began, round);
     assertThat(stack).hasToString("ConcurrentExitStack[closed]");
     int count = 0;
     for (int id = 0; id < CLEANUPS; id++) {
       count += rejected.get(id);
     }
     return count;
+  }
+
+  /**
+   * LIFO across the race: when cleanup {@code i} starts, the unwinding has just chosen it as the
+   * newest registration it knows of; it knows of every registration that returned before the
+   * cleanup it ran last began (that return happens-before the choice). So a later registration of
+   * the same registrar that had returned by then must already have run. This catches an unwinding
+   * that takes the registrations in batches and runs a batch out without looking for newer ones.
+   */
+  private static void assertNewerFirst(
+      AtomicIntegerArray rejected, AtomicLongArray registered, AtomicLongArray began, int round) {
+    List<Integer> order = new ArrayList<>();
+    for (int id = 0; id < CLEANUPS; id++) {
+      if (rejected.get(id) == 0) {
+        order.add(id);
+      }
+    }
+    order.sort(Comparator.comparingLong(began::get));
+    for (int k = 1; k < order.size(); k++) {
+      int i = order.get(k);
+      long previousBegan = began.get(order.get(k - 1));
+      int last = (i / PER_REGISTRAR + 1) * PER_REGISTRAR;
+      for (int j = i + 1; j < last; j++) {
+        if (rejected.get(j) == 0 && registered.get(j) < previousBegan) {
+          assertThat(began.get(j))
+              .as(
+                  "round %d: cleanup %d, registered after %d and known before %d was chosen, ran"
+                      + " first",
+                  round, j, i, i)
+              .isLessThan(began.get(i));
+        }
+      }
+    }
   }
 
   /** Every exception reachable from {@code roots} through suppressed lists. */
