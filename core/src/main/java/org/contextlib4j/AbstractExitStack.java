@@ -20,6 +20,7 @@ import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
 import java.util.Arrays;
 import org.contextlib4j.internal.Leaks;
+import org.contextlib4j.internal.Unwinding;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -361,6 +362,12 @@ abstract sealed class AbstractExitStack implements CleanupStack
       return entry;
     }
     return entries[index - 1];
+  }
+
+  /** Removes the last entry, which must exist, and hands it with its kind to {@code into}. */
+  final void popInto(Unwinding into) {
+    byte kind = kindAt(size - 1);
+    into.found(removeLast(), kind);
   }
 
   /**

@@ -502,10 +502,8 @@ public final class ConcurrentExitStack extends AbstractExitStack
       if (closer == Thread.currentThread()) {
         ExitStack t = taken;
         if (t != null && t.size > 0) {
-          ExitStack newer = new ExitStack(false);
-          moveTo(newer);
+          moveTo(t); // what was registered meanwhile goes above
           t.moveTo(this);
-          newer.moveTo(this);
         }
         taken = null;
         closer = null;
@@ -602,16 +600,14 @@ public final class ConcurrentExitStack extends AbstractExitStack
     ExitStack t = taken;
     // `size` without the lock: a hint (see the overview), read after our own pops and cleanups.
     if (t != null && t.size > 0 && size == 0) {
-      byte kind = t.kindAt(t.size - 1);
-      into.found(t.removeLast(), kind);
+      t.popInto(into);
       return true;
     }
     lock.lock();
     try {
       t = takeRegistered();
       if (t != null && t.size > 0) {
-        byte kind = t.kindAt(t.size - 1);
-        into.found(t.removeLast(), kind);
+        t.popInto(into);
         return true;
       }
       if (owner) {

@@ -99,8 +99,7 @@ final class StackFrames extends Frames {
       }
       return false;
     }
-    byte kind = s.kindAt(size - 1);
-    into.found(s.removeLast(), kind);
+    s.popInto(into);
     return true;
   }
 
