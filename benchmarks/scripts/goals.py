@@ -9,8 +9,10 @@ to the smallest peer's. The goals: every ExitStack form <= 1.5x flat and faster 
 Closer and Scala's Using.Manager, exitStack's B/op <= the smallest peer's, ConcurrentExitStack
 <= 2x flat. A goal met is marked "yes", a goal missed "**no**".
 
-Two columns are not goals but tell what the goals ask: "floor", the ratio of arrayStackFloor (the
-least any stack object can do) to flat, and "exitStack / floor". B/op is compared in whole bytes:
+Some columns are not goals but tell what the goals ask: "floor", the ratio of arrayStackFloor (the
+least any stack object can do) to flat, and "exitStack / floor"; "locked floor" and "CAS floor",
+the ratios of lockedStackFloor and casStackFloor (the least a thread-safe stack can do with a lock,
+or one compare-and-set, per registration) to flat, and "Concurrent / CAS floor". B/op is compared in whole bytes:
 the GC profiler's figure is an average over the run, whose fractions (JMH's own allocations spread
 over millions of operations) are not the variant's.
 """
@@ -20,6 +22,10 @@ import sys
 STACK = ["exitStack", "exitStackCallback", "exitStackEnterContext", "runRegister", "runCallback",
          "runEnterContext"]
 PEERS = ["guavaCloser", "scalaUsingManager"]
+
+
+def cell(value):
+    return "–" if value is None else f"{value:.2f}"
 
 
 def main():
@@ -32,14 +38,15 @@ def main():
     keys = sorted({(n, path) for n, path, _ in rows}, key=lambda k: (k[1] != "success", k[0]))
     head = ["N", "path", "exitStack", "worst stack form", "Closer", "Using", "≤ 1.5× (all forms)",
             "faster than both", "B/op: exitStack / smallest peer", "Concurrent", "≤ 2×", "floor",
-            "exitStack / floor"]
+            "exitStack / floor", "locked floor", "CAS floor", "Concurrent / CAS floor"]
     print("| " + " | ".join(head) + " |")
-    print("|" + "---:|" * 2 + "---:|" * 4 + "---|---|---:|---:|---|---:|---:|")
+    print("|" + "---:|" * 2 + "---:|" * 4 + "---|---|---:|---:|---|---:|---:|---:|---:|---:|")
     yes = lambda ok: "yes" if ok else "**no**"
     for n, path in keys:
         flat = rows[(n, path, "flatTryFinally")][0]
         ratio = {v: rows[(n, path, v)][0] / flat
-                 for v in STACK + PEERS + ["concurrentExitStack", "arrayStackFloor"]
+                 for v in STACK + PEERS + ["concurrentExitStack", "arrayStackFloor",
+                                           "lockedStackFloor", "casStackFloor"]
                  if (n, path, v) in rows}
         worst = max(STACK, key=lambda v: ratio.get(v, 0))
         es_alloc = round(rows[(n, path, "exitStack")][1])
@@ -52,7 +59,10 @@ def main():
                  f"{es_alloc:,} / {peer_alloc:,} {'' if es_alloc <= peer_alloc else '(**no**)'}",
                  f"{ratio['concurrentExitStack']:.2f}", yes(ratio["concurrentExitStack"] <= 2),
                  "–" if floor is None else f"{floor:.2f}",
-                 "–" if floor is None else f"{ratio['exitStack'] / floor:.2f}"]
+                 "–" if floor is None else f"{ratio['exitStack'] / floor:.2f}",
+                 cell(ratio.get("lockedStackFloor")), cell(ratio.get("casStackFloor")),
+                 cell(ratio.get("casStackFloor") and
+                      ratio["concurrentExitStack"] / ratio["casStackFloor"])]
         print("| " + " | ".join(cells) + " |")
 
 

@@ -596,6 +596,31 @@ public final class ConcurrentExitStack extends AbstractExitStack
    * registration is either before this (and is taken) or sees {@code closed} (and runs its cleanup
    * itself).
    */
+  /**
+   * For the unwind engine's flat loop ({@link StackFrames#flatTop}): the kind of the newest taken
+   * registration, if the closer may take it off without the lock, as {@link #popForUnwind} would
+   * (nothing registered meanwhile, by the same hint); else {@link Frames#CURSOR}, and the cursor's
+   * {@code popForUnwind} looks under the lock and ends the close. Called only by the closer's
+   * thread, which alone touches {@link #taken}.
+   */
+  int flatTopForUnwind() {
+    ExitStack t = taken;
+    if (t != null && t.size > 0 && size == 0) {
+      return t.kindAt(t.size - 1);
+    }
+    return Frames.CURSOR;
+  }
+
+  /**
+   * The storage {@link #flatTopForUnwind} looks at, for the flat loop to pop from, or {@code
+   * ifNone} if the closer took nothing (then {@code flatTopForUnwind} never says a kind). Asked
+   * after {@link #beginClose}; the storage stays the same object until the close ends.
+   */
+  Object takenForUnwind(Object ifNone) {
+    ExitStack t = taken;
+    return t != null ? t : ifNone;
+  }
+
   boolean popForUnwind(boolean owner, Unwinding into) {
     ExitStack t = taken;
     // `size` without the lock: a hint (see the overview), read after our own pops and cleanups.

@@ -118,6 +118,23 @@ final class StackFrames extends Frames {
   }
 
   @Override
+  public int rootFlatTop(Object root) {
+    // A concurrent stack: what its closer took, while nothing newer is registered (see
+    // ConcurrentExitStack.flatTopForUnwind); then the cursor looks under its lock and ends the
+    // close.
+    return root.getClass() == ConcurrentExitStack.class
+        ? ((ConcurrentExitStack) root).flatTopForUnwind()
+        : flatTop(root);
+  }
+
+  @Override
+  public Object flatStorage(Object root) {
+    return root.getClass() == ConcurrentExitStack.class
+        ? ((ConcurrentExitStack) root).takenForUnwind(root)
+        : root;
+  }
+
+  @Override
   public Object peekFlat(Object stack) {
     return ((AbstractExitStack) stack).peekLast();
   }

@@ -256,6 +256,48 @@ class ConcurrentExitStackTest {
   }
 
   @Test
+  void unwindsInReverseOrderOfRegistration_acrossEveryKindOfEntryAndHandles() {
+    ConcurrentExitStack stack = new ConcurrentExitStack();
+    registerOneOfEach(stack);
+    assertThat(stack).hasToString("ConcurrentExitStack[7 cleanups]");
+
+    stack.close();
+
+    assertThat(log).containsExactly("g", "f", "e", "d", "c", "b", "a");
+  }
+
+  @Test
+  void popAllMovesEveryKindOfEntryAndHandles_inOrder_andTheStackTakesNewOnesAfter() {
+    ConcurrentExitStack stack = new ConcurrentExitStack();
+    registerOneOfEach(stack);
+
+    ConcurrentExitStack moved = stack.popAll();
+    assertThat(stack).hasToString("ConcurrentExitStack[0 cleanups]");
+    assertThat(moved).hasToString("ConcurrentExitStack[7 cleanups]");
+    stack.callback(() -> log.add("kept"));
+    moved.callback(() -> log.add("h"));
+    stack.close();
+    moved.close();
+
+    assertThat(log).containsExactly("kept", "h", "g", "f", "e", "d", "c", "b", "a");
+  }
+
+  /** Registers a to g, one of each kind, alternating handles and plain registrations. */
+  private void registerOneOfEach(ConcurrentExitStack stack) {
+    stack.callback(() -> log.add("a"));
+    var unusedB = stack.handles().callback(() -> log.add("b"));
+    stack.register(() -> log.add("c"));
+    stack.push(
+        failure -> {
+          log.add("d");
+          return false;
+        });
+    var unusedE = stack.handles().register(() -> log.add("e"));
+    stack.enterContext(Contexts.closing(() -> log.add("f")));
+    var unusedG = stack.handles().callback(() -> log.add("g"));
+  }
+
+  @Test
   void staysOpen_whenEmptiedByPopAll() {
     ConcurrentExitStack stack = new ConcurrentExitStack();
     stack.callback(() -> log.add("moved"));

@@ -16,6 +16,7 @@
 package org.contextlib4j.benchmarks;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The floor of any stack object: the least a stack of cleanups that lives in an object can do. A
@@ -64,6 +65,11 @@ final class ArrayStack implements AutoCloseable {
       }
     }
     items = EMPTY;
+    ArrayStack.rethrow(primary);
+  }
+
+  /** Throws {@code primary}, the failure a close folded, if any, as it is. */
+  static void rethrow(@Nullable Throwable primary) throws Exception {
     if (primary instanceof Exception e) {
       throw e;
     }

@@ -43,7 +43,9 @@ import scala.util.Using;
  * enterContext}; {@code concurrentExitStack} is the thread-safe stack with {@code register}. {@code
  * arrayStackFloor} is no library: the least any stack object can do ({@link ArrayStack}), which
  * tells how much of a stack's distance to the flat {@code try}/{@code finally} is the cost of being
- * an object at all.
+ * an object at all. {@code lockedStackFloor} ({@link LockedArrayStack}) and {@code casStackFloor}
+ * ({@link CasStack}) are the same for a thread-safe stack: the least one can do that takes a lock,
+ * or makes one compare-and-set, per registration.
  *
  * <p>After every iteration the state checks that the last operation closed all {@code n} resources
  * in reverse order, so a variant that skipped work would fail the run; on the failure path every
@@ -209,6 +211,30 @@ public class CleanupBenchmark {
   public void arrayStackFloor() throws Exception {
     try {
       Variants.arrayStack(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
+  }
+
+  /** The floor of a thread-safe stack that locks per registration: see {@link LockedArrayStack}. */
+  @Benchmark
+  public void lockedStackFloor() throws Exception {
+    try {
+      Variants.lockedArrayStack(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
+  }
+
+  /** The floor of a lock-free thread-safe stack: see {@link CasStack}. */
+  @Benchmark
+  public void casStackFloor() throws Exception {
+    try {
+      Variants.casStack(resources, n, failure);
     } catch (RuntimeException e) {
       failed(e);
       return;

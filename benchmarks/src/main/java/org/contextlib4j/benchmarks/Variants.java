@@ -194,6 +194,30 @@ final class Variants {
     }
   }
 
+  /** The floor of a locked stack: {@link LockedArrayStack}. */
+  @SuppressWarnings("try") // its close() throws what a resource's close() may throw
+  static <R extends AutoCloseable> void lockedArrayStack(
+      R[] resources, int n, @Nullable RuntimeException failure) throws Exception {
+    try (LockedArrayStack stack = new LockedArrayStack()) {
+      for (int i = 0; i < n; i++) {
+        stack.register(resources[i]);
+      }
+      block(failure);
+    }
+  }
+
+  /** The floor of a lock-free stack: {@link CasStack}. */
+  @SuppressWarnings("try") // its close() throws what a resource's close() may throw
+  static <R extends AutoCloseable> void casStack(
+      R[] resources, int n, @Nullable RuntimeException failure) throws Exception {
+    try (CasStack stack = new CasStack()) {
+      for (int i = 0; i < n; i++) {
+        stack.register(resources[i]);
+      }
+      block(failure);
+    }
+  }
+
   /**
    * The baseline: what a careful programmer writes by hand without a library. The opened resources
    * go into an array sized for {@code n}; the {@code finally} block closes them in reverse order,

@@ -85,6 +85,27 @@ public abstract class Frames {
   public abstract int flatTop(Object stack);
 
   /**
+   * The sync driver's {@link #flatTop} for the stack it was called on, after {@link #begin}: as
+   * {@code flatTop}, except that a stack whose close needs more than {@link #end} (a concurrent
+   * one) may say a kind too, while its closer may take the entry off without a lock; the driver
+   * then takes it off {@link #flatStorage}. Its close still ends in {@link #pop}.
+   *
+   * @param root the stack the unwinding was called on
+   * @return the kind (0 or more), {@link #EMPTY} or {@link #CURSOR} (the stack needs the cursor)
+   */
+  public abstract int rootFlatTop(Object root);
+
+  /**
+   * What the sync driver gives {@link #popFlat} when {@link #rootFlatTop} says a kind: {@code root}
+   * itself, or the storage a concurrent stack's closer took its entries into. Asked once, after
+   * {@link #begin}.
+   *
+   * @param root the stack the unwinding was called on
+   * @return the storage to pop from
+   */
+  public abstract Object flatStorage(Object root);
+
+  /**
    * The newest entry of a stack for which {@link #flatTop} just returned a kind, left in place.
    *
    * @param stack the stack

@@ -82,6 +82,16 @@ class UnwindingTest {
         }
 
         @Override
+        public int rootFlatTop(Object root) {
+          return CURSOR;
+        }
+
+        @Override
+        public Object flatStorage(Object root) {
+          return root;
+        }
+
+        @Override
         public Object peekFlat(Object stack) {
           throw new UnsupportedOperationException();
         }

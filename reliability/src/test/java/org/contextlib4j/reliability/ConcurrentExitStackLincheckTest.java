@@ -18,6 +18,7 @@ package org.contextlib4j.reliability;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.contextlib4j.CleanupAction;
 import org.contextlib4j.ConcurrentExitStack;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
@@ -32,10 +33,11 @@ import org.junit.jupiter.api.Test;
  * class run sequentially.
  *
  * <p>The operations are registrations ({@code callback} with a cleanup that records its id, or that
- * records it and throws), {@code close} and {@code popAll} (whose result is closed at once). Each
- * operation returns what the caller can observe: a registration whether it was accepted or rejected
- * (and, if rejected, what its cleanup did on the spot); a close which cleanups ran on its thread
- * during the call and which failures it threw (primary and suppressed), both sorted.
+ * records it and throws; {@code handles().callback} with one that records it), {@code close} and
+ * {@code popAll} (whose result is closed at once). Each operation returns what the caller can
+ * observe: a registration whether it was accepted or rejected (and, if rejected, what its cleanup
+ * did on the spot); a close which cleanups ran on its thread during the call and which failures it
+ * threw (primary and suppressed), both sorted.
  *
  * <p>Sorted, because a close is not atomic: a registration that arrives from another thread while
  * it unwinds runs in that same unwinding, between cleanups registered earlier; as a set, that is
@@ -69,13 +71,19 @@ public class ConcurrentExitStackLincheckTest {
   /** Registers a cleanup that records {@code id}. */
   @Operation
   public String callback(@Param(name = "id") int id) {
-    return register(id, false);
+    return register(id, false, false);
   }
 
   /** Registers a cleanup that records {@code id}, then throws. */
   @Operation
   public String failingCallback(@Param(name = "id") int id) {
-    return register(id, true);
+    return register(id, true, false);
+  }
+
+  /** Registers a cleanup that records {@code id} as a handle: another path into the stack. */
+  @Operation
+  public String handleCallback(@Param(name = "id") int id) {
+    return register(id, false, true);
   }
 
   /** Closes the stack; returns which cleanups ran during the call, and what it threw. */
@@ -105,16 +113,21 @@ public class ConcurrentExitStackLincheckTest {
     return "popped " + outcome(thrown);
   }
 
-  private String register(int id, boolean fails) {
+  private String register(int id, boolean fails, boolean asHandle) {
     RAN.get().clear();
+    CleanupAction cleanup =
+        () -> {
+          RAN.get().add(id);
+          if (fails) {
+            throw new Boom(id);
+          }
+        };
     try {
-      stack.callback(
-          () -> {
-            RAN.get().add(id);
-            if (fails) {
-              throw new Boom(id);
-            }
-          });
+      if (asHandle) {
+        var unused = stack.handles().callback(cleanup);
+      } else {
+        stack.callback(cleanup);
+      }
       return "registered";
     } catch (IllegalStateException rejected) {
       return "rejected " + outcome(rejected);

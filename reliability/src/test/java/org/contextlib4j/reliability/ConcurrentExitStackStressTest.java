@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
+import org.contextlib4j.CleanupAction;
 import org.contextlib4j.ConcurrentExitStack;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,14 +43,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Many threads register on a {@link ConcurrentExitStack} while two others close it (issue 6), on
- * platform threads and, on JDK 21+, on virtual threads. After every round: each cleanup ran exactly
- * once; an accepted one ran on a closing thread, a rejected one on its registering thread before
- * the {@link IllegalStateException} reached it; every failure of a cleanup is reachable from what
- * some call threw; a registration known to the unwinding runs before the older ones of its thread
- * ({@link #assertNewerFirst}). The point at which the closers start is drawn from a seeded {@link
- * Random} (a number of registrations to wait for), so the race falls before, during and after the
- * unwinding; nothing sleeps.
+ * Many threads register on a {@link ConcurrentExitStack} (every third registration a handle, the
+ * others plain callbacks) while two others close it (issue 6), on platform threads and, on JDK 21+,
+ * on virtual threads. After every round: each cleanup ran exactly once; an accepted one ran on a
+ * closing thread, a rejected one on its registering thread before the {@link IllegalStateException}
+ * reached it; every failure of a cleanup is reachable from what some call threw; a registration
+ * known to the unwinding runs before the older ones of its thread ({@link #assertNewerFirst}). The
+ * point at which the closers start is drawn from a seeded {@link Random} (a number of registrations
+ * to wait for), so the race falls before, during and after the unwinding; nothing sleeps.
  */
 class ConcurrentExitStackStressTest {
 
@@ -121,16 +122,22 @@ class ConcurrentExitStackStressTest {
                   if (attempts.incrementAndGet() == threshold) {
                     closeNow.countDown();
                   }
+                  CleanupAction cleanup =
+                      () -> {
+                        began.set(id, clock.incrementAndGet());
+                        runs.incrementAndGet(id);
+                        ranOn.set(id, Thread.currentThread());
+                        if (id % 5 == 0) {
+                          throw new Boom(id);
+                        }
+                      };
                   try {
-                    stack.callback(
-                        () -> {
-                          began.set(id, clock.incrementAndGet());
-                          runs.incrementAndGet(id);
-                          ranOn.set(id, Thread.currentThread());
-                          if (id % 5 == 0) {
-                            throw new Boom(id);
-                          }
-                        });
+                    // Every third one a handle: registered on another path than the others.
+                    if (id % 3 == 1) {
+                      var unused = stack.handles().callback(cleanup);
+                    } else {
+                      stack.callback(cleanup);
+                    }
                     registered.set(id, clock.incrementAndGet());
                   } catch (IllegalStateException e) {
                     rejected.set(id, 1);
