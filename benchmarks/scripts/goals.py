@@ -48,21 +48,26 @@ def main():
                  for v in STACK + PEERS + ["concurrentExitStack", "arrayStackFloor",
                                            "lockedStackFloor", "casStackFloor"]
                  if (n, path, v) in rows}
-        worst = max(STACK, key=lambda v: ratio.get(v, 0))
+        present = [v for v in STACK if v in ratio]
+        worst = max(present, key=lambda v: ratio[v])
         es_alloc = round(rows[(n, path, "exitStack")][1])
-        peer_alloc = round(min(rows[(n, path, v)][1] for v in PEERS))
+        peers = [v for v in PEERS if (n, path, v) in rows]
+        peer_alloc = round(min(rows[(n, path, v)][1] for v in peers)) if peers else None
         floor = ratio.get("arrayStackFloor")
+        conc = ratio.get("concurrentExitStack")
+        cas = ratio.get("casStackFloor")
         cells = [str(n), path, f"{ratio['exitStack']:.2f}", f"{ratio[worst]:.2f} ({worst})",
-                 f"{ratio['guavaCloser']:.2f}", f"{ratio['scalaUsingManager']:.2f}",
-                 yes(ratio[worst] <= 1.5),
-                 yes(all(ratio["exitStack"] < ratio[p] for p in PEERS)),
+                 cell(ratio.get("guavaCloser")), cell(ratio.get("scalaUsingManager")),
+                 yes(ratio[worst] <= 1.5) if len(present) == len(STACK) else "–",
+                 yes(all(ratio["exitStack"] < ratio[p] for p in PEERS)) if len(peers) == 2
+                 else "–",
+                 "–" if peer_alloc is None else
                  f"{es_alloc:,} / {peer_alloc:,} {'' if es_alloc <= peer_alloc else '(**no**)'}",
-                 f"{ratio['concurrentExitStack']:.2f}", yes(ratio["concurrentExitStack"] <= 2),
-                 "–" if floor is None else f"{floor:.2f}",
+                 cell(conc), "–" if conc is None else yes(conc <= 2),
+                 cell(floor),
                  "–" if floor is None else f"{ratio['exitStack'] / floor:.2f}",
-                 cell(ratio.get("lockedStackFloor")), cell(ratio.get("casStackFloor")),
-                 cell(ratio.get("casStackFloor") and
-                      ratio["concurrentExitStack"] / ratio["casStackFloor"])]
+                 cell(ratio.get("lockedStackFloor")), cell(cas),
+                 "–" if cas is None or conc is None else f"{conc / cas:.2f}"]
         print("| " + " | ".join(cells) + " |")
 
 
