@@ -592,19 +592,11 @@ public final class ConcurrentExitStack extends AbstractExitStack
   }
 
   /**
-   * Hands the newest entry to the unwind engine; called only on the closer's thread. Without the
-   * lock while the entries taken last time remain and nothing was registered meanwhile; otherwise,
-   * under the lock, takes what was registered (onto what remains: it is newer) and, if there is
-   * nothing at all and {@code owner}, closes the stack in the same critical section, so that a
-   * registration is either before this (and is taken) or sees {@code closed} (and runs its cleanup
-   * itself).
-   */
-  /**
-   * For the unwind engine's flat loop ({@link StackFrames#flatTop}): the kind of the newest taken
-   * registration, if the closer may take it off without the lock, as {@link #popForUnwind} would
-   * (nothing registered meanwhile, by the same hint); else {@link Frames#CURSOR}, and the cursor's
-   * {@code popForUnwind} looks under the lock and ends the close. Called only by the closer's
-   * thread, which alone touches {@link #taken}.
+   * For the unwind engine's flat loop ({@link StackFrames#rootFlatTop}): the kind of the newest
+   * taken registration, if the closer may take it off without the lock, as {@link #popForUnwind}
+   * would (nothing registered meanwhile, by the same hint); else {@link Frames#CURSOR}, and the
+   * cursor's {@code popForUnwind} looks under the lock and ends the close. Called only by the
+   * closer's thread, which alone touches {@link #taken}.
    */
   int flatTopForUnwind() {
     ExitStack t = taken;
@@ -624,6 +616,14 @@ public final class ConcurrentExitStack extends AbstractExitStack
     return t != null ? t : ifNone;
   }
 
+  /**
+   * Hands the newest entry to the unwind engine; called only on the closer's thread. Without the
+   * lock while the entries taken last time remain and nothing was registered meanwhile; otherwise,
+   * under the lock, takes what was registered (onto what remains: it is newer) and, if there is
+   * nothing at all and {@code owner}, closes the stack in the same critical section, so that a
+   * registration is either before this (and is taken) or sees {@code closed} (and runs its cleanup
+   * itself).
+   */
   boolean popForUnwind(boolean owner, Unwinding into) {
     ExitStack t = taken;
     // `size` without the lock: a hint (see the overview), read after our own pops and cleanups.
