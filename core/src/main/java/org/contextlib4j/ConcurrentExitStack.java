@@ -600,10 +600,16 @@ public final class ConcurrentExitStack extends AbstractExitStack
    */
   int flatTopForUnwind() {
     ExitStack t = taken;
-    if (t != null && t.size > 0 && size == 0) {
-      return t.kindAt(t.size - 1);
-    }
-    return Frames.CURSOR;
+    return t != null && mayPopWithoutLock(t) ? t.kindAt(t.size - 1) : Frames.CURSOR;
+  }
+
+  /**
+   * Whether the closer may pop from {@code t}, what it took, without the lock: it is not empty and
+   * nothing was registered meanwhile. `size` is read without the lock, as a hint (see the
+   * overview), after our own pops and cleanups.
+   */
+  private boolean mayPopWithoutLock(ExitStack t) {
+    return t.size > 0 && size == 0;
   }
 
   /**
@@ -626,8 +632,7 @@ public final class ConcurrentExitStack extends AbstractExitStack
    */
   boolean popForUnwind(boolean owner, Unwinding into) {
     ExitStack t = taken;
-    // `size` without the lock: a hint (see the overview), read after our own pops and cleanups.
-    if (t != null && t.size > 0 && size == 0) {
+    if (t != null && mayPopWithoutLock(t)) {
       t.popInto(into);
       return true;
     }
