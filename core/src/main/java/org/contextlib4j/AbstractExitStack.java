@@ -58,6 +58,13 @@ abstract sealed class AbstractExitStack implements CleanupStack
 
   // Registrations, oldest first: the first one in a field (a stack of one allocates no array),
   // the others in an array that doubles when full.
+  //
+  // Each method that changes them makes every call it needs (to grow an array, to check a handle)
+  // before its first write, and only writes after that: an error can strike any call, a
+  // StackOverflowError at the end of the thread's stack included (EndOfTheStackTest), and must
+  // find the registrations as they were, never half moved or with a kind missing. The one call
+  // after the writes is leak detection's note that a stack became empty: an error there can only
+  // make its report wrong.
 
   /** The first registration; {@link #EMPTY} when there is none. */
   private Object first = EMPTY;
@@ -263,72 +270,80 @@ abstract sealed class AbstractExitStack implements CleanupStack
   final void add(Object entry, byte kind) {
     int index = size;
     if (index == 0) {
-      first = entry;
-      firstKind = kind;
-      size = 1;
       if (Leaks.used) {
         Leaks.pending(this, true);
       }
+      first = entry;
+      firstKind = kind;
+      size = 1;
       return;
     }
     int slot = index - 1;
-    if (slot == entries.length) {
+    Object[] e = entries;
+    byte[] k = kinds;
+    if (slot == e.length) {
       // Full. Large arrays first drop finished handles; small ones just grow, inline: a call
       // taking `this` on this path kept C2 from scalar-replacing a 16-entry stack on JDK 25
       // (measured: 160 -> 192 B).
-      if (slot >= SWEEP_FROM && (kinds != null || arrayKind == HANDLE)) {
+      if (slot >= SWEEP_FROM && (k != null || arrayKind == HANDLE)) {
         slot = dropFinishedHandles();
         index = slot + 1;
+        e = entries;
+        k = kinds;
       }
-      if (slot == entries.length) {
+      if (slot == e.length) {
         int capacity = Math.max(FIRST_CAPACITY, slot << 1);
-        entries = Arrays.copyOf(entries, capacity);
-        if (kinds != null) {
-          kinds = Arrays.copyOf(kinds, capacity);
+        e = Arrays.copyOf(e, capacity);
+        if (k != null) {
+          k = Arrays.copyOf(k, capacity);
         }
       }
     }
-    entries[slot] = entry;
-    byte[] k = kinds;
-    if (k == null) {
-      if (slot == 0) {
-        arrayKind = kind;
-      } else if (kind != arrayKind) {
-        k = kinds = new byte[entries.length];
-        Arrays.fill(k, 0, slot, arrayKind);
-      }
+    if (k == null && slot > 0 && kind != arrayKind) {
+      k = new byte[e.length];
+      Arrays.fill(k, 0, slot, arrayKind);
     }
+    // Only writes from here on (see the storage comment): a call above that overflows leaves the
+    // stack as it was.
+    e[slot] = entry;
     if (k != null) {
       k[slot] = kind;
+    } else if (slot == 0) {
+      arrayKind = kind;
     }
+    entries = e;
+    kinds = k;
     size = index + 1;
   }
 
   /**
-   * Removes cancelled and early-run handles from {@link #entries}, keeping the order of the rest,
-   * and returns the first free slot. Called only when the array is full, so a stack that registers
-   * and cancels in a loop stays bounded, at an amortized constant cost per registration.
+   * Drops the handles that are no longer pending (cancelled or run) from {@link #entries} (not
+   * {@link #first}) and returns how many entries are left in the array. Compacts into new arrays,
+   * so that an error from a handle's check leaves the stack as it was.
    */
   private int dropFinishedHandles() {
     Object[] e = entries;
     byte[] k = kinds; // null: every entry is a handle (arrayKind)
+    Object[] kept = new Object[e.length];
+    byte[] keptKinds = k == null ? null : new byte[k.length];
     int used = size - 1;
-    int kept = 0;
+    int n = 0;
     for (int i = 0; i < used; i++) {
       if ((k == null || k[i] == HANDLE) && !((Registration<?>) e[i]).isPending()) {
         continue;
       }
-      e[kept] = e[i];
-      if (k != null) {
-        k[kept] = k[i];
+      kept[n] = e[i];
+      if (k != null && keptKinds != null) {
+        keptKinds[n] = k[i];
       }
-      kept++;
+      n++;
     }
-    Arrays.fill(e, kept, used, null); // let the dropped registrations be collected
-    return kept;
+    entries = kept;
+    kinds = keptKinds;
+    size = n + 1;
+    return n;
   }
 
-  /** The kind of the entry at {@code index}. */
   final byte kindAt(int index) {
     if (index == 0) {
       return firstKind;
@@ -364,10 +379,24 @@ abstract sealed class AbstractExitStack implements CleanupStack
     return entries[index - 1];
   }
 
-  /** Removes the last entry, which must exist, and hands it with its kind to {@code into}. */
+  /**
+   * Removes the last entry, which must exist, and hands it with its kind to {@code into} ({@link
+   * Unwinding#taken}): handed over first, then removed with writes only, so that an error leaves it
+   * either here or with {@code into}, which puts it back if the unwinding fails before running it.
+   */
   final void popInto(Unwinding into) {
-    byte kind = kindAt(size - 1);
-    into.found(removeLast(), kind);
+    int index = size - 1;
+    byte kind = kindAt(index);
+    into.taken(index == 0 ? first : entries[index - 1], kind);
+    size = index;
+    if (index == 0) {
+      first = EMPTY;
+      entries = EMPTY;
+      kinds = null;
+      if (Leaks.used) {
+        Leaks.pending(this, false);
+      }
+    }
   }
 
   /**
@@ -375,18 +404,22 @@ abstract sealed class AbstractExitStack implements CleanupStack
    * them, in the same order), and leaves this stack empty; in one step if {@code target} is empty.
    */
   final void moveTo(AbstractExitStack target) {
-    if (target.size == 0) {
-      target.first = first;
-      target.firstKind = firstKind;
-      target.entries = entries;
-      target.kinds = kinds;
-      target.arrayKind = arrayKind;
-      target.size = size;
-    } else {
-      for (int i = 0, n = size; i < n; i++) {
-        target.add(i == 0 ? first : entries[i - 1], kindAt(i));
-      }
+    AbstractExitStack from = this;
+    if (target.size > 0) {
+      // Merged into new storage first: until the writes below, nothing has changed.
+      ExitStack merged = new ExitStack(false);
+      target.copyEntriesTo(merged);
+      copyEntriesTo(merged);
+      from = merged;
     }
+    // Only writes from here on (see the storage comment), so that an error cannot leave the
+    // registrations in both stacks or in neither.
+    target.first = from.first;
+    target.firstKind = from.firstKind;
+    target.entries = from.entries;
+    target.kinds = from.kinds;
+    target.arrayKind = from.arrayKind;
+    target.size = from.size;
     first = EMPTY;
     entries = EMPTY;
     kinds = null;
@@ -397,8 +430,21 @@ abstract sealed class AbstractExitStack implements CleanupStack
     }
   }
 
+  /**
+   * Adds every registration of this stack onto {@code target}, oldest first; changes nothing here.
+   */
+  private void copyEntriesTo(AbstractExitStack target) {
+    for (int i = 0, n = size; i < n; i++) {
+      target.add(i == 0 ? first : entries[i - 1], kindAt(i));
+    }
+  }
+
   final String describeSize() {
-    return size + (size == 1 ? " cleanup" : " cleanups");
+    return describeCount(size);
+  }
+
+  static String describeCount(int cleanups) {
+    return cleanups + (cleanups == 1 ? " cleanup" : " cleanups");
   }
 
   /** {@link #register(Object, ResourceCleanup)}'s entry: a plain cleanup bound to its value. */

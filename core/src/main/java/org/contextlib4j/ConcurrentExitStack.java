@@ -18,9 +18,10 @@ package org.contextlib4j;
 import static org.contextlib4j.internal.Throwables.checkNotNull;
 import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.contextlib4j.internal.ExceptionRule;
 import org.contextlib4j.internal.Frames;
 import org.contextlib4j.internal.Unwinding;
@@ -97,10 +98,20 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are thread-safe. Cleanups never run while the stack's lock is held: they are taken
  * off the stack under the lock (all that are registered, in one step), then run without it, on the
  * thread that closes the stack (a rejected registration's cleanup on the registering thread). The
- * lock is a {@link ReentrantLock}, so a virtual thread waiting for it, or for another thread's
- * close, does not pin its carrier. Waiting for another thread's close is not interruptible (a close
- * must finish); the interrupt status is kept. A cleanup must therefore not wait for another thread
- * that closes or pops the same stack: that would deadlock.
+ * lock is a private monitor, held only for steps that run no cleanup (the JVM releases a monitor
+ * whatever error ends the step, even a {@link StackOverflowError}, which a {@code finally} calling
+ * {@code unlock()} cannot promise). A thread waiting for another thread's close parks without it,
+ * so a virtual thread waiting so does not pin its carrier (on JDK 21 to 23, one blocked entering
+ * the monitor does, for that short step). Waiting for another thread's close is not interruptible
+ * (a close must finish); the interrupt status is kept. A cleanup must therefore not wait for
+ * another thread that closes or pops the same stack: that would deadlock.
+ *
+ * <p>If an error escapes a close from the stack's own code (a {@code StackOverflowError} when the
+ * close runs at the very end of the thread's stack, in a {@code finally} while a deep recursion
+ * unwinds), that close gives the closer's role up: the cleanups it had not run stay, and the next
+ * close, on any thread, runs them (a close already waiting takes over when it next looks). At most
+ * the cleanup being taken off when the error struck counts as run, having failed with it, as a
+ * {@code close()} that overflows counts in try-with-resources.
  *
  * <p>Stacks registered in each other (a cycle, of two stacks or more) may be closed from several
  * threads at once: a close that would wait for a thread that itself waits, directly or through
@@ -158,20 +169,41 @@ public final class ConcurrentExitStack extends AbstractExitStack
    * than the lock here, and a node per registration.
    */
 
-  private final ReentrantLock lock = new ReentrantLock();
+  /**
+   * The stack's lock, a monitor: the JVM releases it whatever ends the critical section, where an
+   * {@code unlock()} in a {@code finally} is a call, which a StackOverflowError can strike and
+   * leave the lock held for good (measured: EndOfTheStackTest, before). Never held while a thread
+   * waits.
+   */
+  private final Object lock = new Object();
 
   /**
-   * Signalled when an unwinding ends (closed, or given up by an escaping error). Created by the
-   * first thread that has to wait, so a stack nobody waits on never allocates it. Guarded by {@link
-   * #lock}.
+   * How many threads wait (parked, in {@link #awaitNoOtherCloser}) for an unwinding of this stack
+   * to end. Guarded by {@link #lock}.
    */
-  private @Nullable Condition closeEnded;
+  private int waiters;
+
+  /**
+   * How long a waiting thread stays parked before it looks again whether the closer gave up without
+   * waking it (see {@link #abandoned}).
+   */
+  private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   /**
    * The thread unwinding the stack, if any. Written under {@link #lock}; volatile because a thread
-   * looking for a wait cycle reads it for stacks whose lock it does not hold.
+   * looking for a wait cycle reads it for stacks whose lock it does not hold, and the unwind
+   * engine's escape handler ({@link StackFrames#unwind}) without it.
    */
-  private volatile @Nullable Thread closer;
+  volatile @Nullable Thread closer;
+
+  /**
+   * Set when an error escaped the closer's unwinding: the closer has given up, and the next close,
+   * on any thread, takes over what it had taken and not run ({@link #taken}). Written without the
+   * lock by the unwind engine's escape handler, which may make no call (it runs where the error
+   * struck, maybe at the end of the thread's stack); read under the lock; cleared, under the lock,
+   * by the close that takes over.
+   */
+  volatile boolean abandoned;
 
   /** The stack each thread waits to close, while it waits: what a wait cycle is looked for in. */
   private static final ConcurrentHashMap<Thread, ConcurrentExitStack> WAITING =
@@ -185,7 +217,8 @@ public final class ConcurrentExitStack extends AbstractExitStack
   /**
    * The registrations the closer has taken and not run yet, oldest first: an untracked {@link
    * ExitStack} used only as storage, read and written only on the closer's thread (it pops without
-   * the lock). Created by the first close that finds registrations; dropped when it ends.
+   * the lock), or by the close that takes over from a closer that gave up ({@link #abandoned}).
+   * Created by the first close that finds registrations; dropped when it ends.
    */
   private @Nullable ExitStack taken;
 
@@ -223,14 +256,12 @@ public final class ConcurrentExitStack extends AbstractExitStack
   @Override
   public <T extends @Nullable Object> T enterContext(ContextManager<T> manager) {
     checkNotNull(manager, "manager");
-    lock.lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException(
-            "ConcurrentExitStack is closed: the manager was not entered");
-      }
-    } finally {
-      lock.unlock();
+    boolean isClosed;
+    synchronized (lock) {
+      isClosed = closed;
+    }
+    if (isClosed) {
+      throw new IllegalStateException("ConcurrentExitStack is closed: the manager was not entered");
     }
     T value;
     try {
@@ -366,24 +397,27 @@ public final class ConcurrentExitStack extends AbstractExitStack
   public ConcurrentExitStack popAll() {
     ConcurrentExitStack moved = new ConcurrentExitStack();
     Thread me = Thread.currentThread();
-    lock.lock();
-    try {
-      if (closer == me) {
-        throw popAllDuringUnwind("ConcurrentExitStack");
+    boolean cycle = false;
+    while (true) {
+      synchronized (lock) {
+        if (closer == me && !abandoned) {
+          throw popAllDuringUnwind("ConcurrentExitStack");
+        }
+        boolean free = isFree(me);
+        // A cycle: move what is registered anyway; the other closer keeps (and runs) what it took.
+        if (free || cycle) {
+          if (free && closer != null) {
+            reclaimAbandoned(); // what a closer that gave up had taken moves too, under the rest
+          }
+          // The new stack is not shared yet; its lock only publishes the moved storage safely.
+          synchronized (moved.lock) {
+            moveTo(moved);
+          }
+          return moved;
+        }
       }
-      // A cycle: move what is registered anyway; the other closer keeps (and runs) what it took.
-      var unused = awaitNoOtherCloser(me);
-      // The new stack is not shared yet; its lock only publishes the moved storage safely.
-      moved.lock.lock();
-      try {
-        moveTo(moved);
-      } finally {
-        moved.lock.unlock();
-      }
-    } finally {
-      lock.unlock();
+      cycle = !awaitNoOtherCloser(me);
     }
-    return moved;
   }
 
   /**
@@ -440,28 +474,32 @@ public final class ConcurrentExitStack extends AbstractExitStack
    */
   @Override
   public String toString() {
-    lock.lock();
-    try {
+    synchronized (lock) {
       return "ConcurrentExitStack["
-          + (closed ? "closed" : closer != null ? "closing" : describeSize())
+          + (closed
+              ? "closed"
+              : closer == null
+                  ? describeSize()
+                  : abandoned ? describeCount(size + takenSize()) : "closing")
           + "]";
-    } finally {
-      lock.unlock();
     }
   }
 
   // ---------------------------------------------------------------------------------------------
 
+  /** How many registrations the closer took and did not run. The caller holds {@link #lock}. */
+  private int takenSize() {
+    ExitStack t = taken;
+    return t == null ? 0 : t.size;
+  }
+
   /** Registers {@code entry}, or, if the stack is closed, runs it at once and throws. */
   private void addOrRun(Object entry, byte kind) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       if (!closed) {
         add(entry, kind);
         return;
       }
-    } finally {
-      lock.unlock();
     }
     IllegalStateException rejected =
         new IllegalStateException(
@@ -471,83 +509,142 @@ public final class ConcurrentExitStack extends AbstractExitStack
   }
 
   /**
-   * Takes the closer's role for the calling thread: {@link Frames#OWNER} if it is free, {@link
-   * Frames#REENTRANT} if this thread has it already, {@link Frames#DONE} if the stack is closed
-   * (after waiting for another thread's unwinding, if one runs) or if waiting would deadlock (see
-   * {@link #awaitNoOtherCloser}).
+   * Takes the closer's role for the calling thread: {@link Frames#OWNER} if it is free, or if the
+   * closer gave it up ({@link #abandoned}: then what it had taken runs in this close, after what
+   * was registered since), {@link Frames#REENTRANT} if this thread has it already, {@link
+   * Frames#DONE} if the stack is closed (after waiting for another thread's unwinding, if one runs)
+   * or if waiting would deadlock (see {@link #awaitNoOtherCloser}).
    */
   int beginClose() {
     Thread me = Thread.currentThread();
-    lock.lock();
-    try {
-      if (closer == me) {
-        return Frames.REENTRANT;
+    while (true) {
+      synchronized (lock) {
+        if (closer == me && !abandoned) {
+          return Frames.REENTRANT;
+        }
+        if (isFree(me)) {
+          if (closed) {
+            return Frames.DONE;
+          }
+          takeRegistered(); // in this critical section, so that the first pop needs no lock
+          // Writes last: an error in the calls above leaves the role as it was.
+          abandoned = false;
+          closer = me;
+          return Frames.OWNER;
+        }
       }
-      if (!awaitNoOtherCloser(me) || closed) {
+      if (!awaitNoOtherCloser(me)) {
         return Frames.DONE;
       }
-      closer = me;
-      takeRegistered(); // in this critical section, so that the first pop needs no lock
-      return Frames.OWNER;
-    } finally {
-      lock.unlock();
     }
   }
 
   /**
    * Gives the closer's role up without closing: an error escaped the unwinding loop. What it had
-   * taken and not run goes back onto the stack, under what was registered meanwhile, for the next
-   * close.
+   * taken and not run stays in {@link #taken}, for the next close (on any thread) to take over.
    */
   void abandonClose() {
-    lock.lock();
-    try {
-      if (closer == Thread.currentThread()) {
-        ExitStack t = taken;
-        if (t != null && t.size > 0) {
-          moveTo(t); // what was registered meanwhile goes above
-          t.moveTo(this);
-        }
-        taken = null;
-        closer = null;
-        signalCloseEnded();
+    if (closer != Thread.currentThread()) {
+      return;
+    }
+    abandoned = true;
+    wakeWaiters();
+  }
+
+  /**
+   * Puts an entry this thread's unwinding took back on top of what the closer took (see {@link
+   * Frames#restore}); called only on the closer's thread.
+   */
+  void restoreTaken(Object entry, byte kind) {
+    ExitStack t = taken;
+    if (t != null) {
+      t.add(entry, kind);
+    } else {
+      synchronized (lock) {
+        add(entry, kind);
       }
-    } finally {
-      lock.unlock();
     }
   }
 
   /**
-   * Waits until no thread but {@code me} is unwinding the stack, and returns true; or returns false
-   * at once if waiting would deadlock: the thread unwinding it waits, directly or through other
-   * threads, for a stack that {@code me} is unwinding (two stacks registered in each other, closed
-   * from two threads). The caller holds {@link #lock}.
+   * Gives back what a closer that gave up had taken (under what was registered since) and frees its
+   * role. The caller holds {@link #lock}; the role is free, or given up ({@link #isFree}).
+   */
+  private void reclaimAbandoned() {
+    ExitStack t = taken;
+    if (t != null && t.size > 0) {
+      moveTo(t); // what was registered since goes above
+      t.moveTo(this);
+    }
+    taken = null;
+    abandoned = false;
+    closer = null;
+  }
+
+  /**
+   * Waits until no thread but {@code me} is unwinding the stack ({@link #isFree}) and returns true;
+   * or returns false at once if waiting would deadlock: the thread unwinding it waits, directly or
+   * through other threads, for a stack that {@code me} is unwinding (two stacks registered in each
+   * other, closed from two threads). Called without {@link #lock}; the caller takes it and looks
+   * again (another thread may have taken the role meanwhile).
    *
    * <p>Each waiting thread is recorded in {@link #WAITING} before it checks for a cycle, so of two
    * threads that close a cycle, the second to record itself sees it (or both do, and neither
-   * waits).
+   * waits). It parks without the lock until the unwinding's end wakes it ({@link #wakeWaiters}),
+   * and looks again every {@link #RECHECK_NANOS} whether the closer gave up without waking it (the
+   * escape handler cannot). Not interruptible: the interrupt status is set again on return.
    */
   private boolean awaitNoOtherCloser(Thread me) {
-    if (closer == null || closer == me) {
-      return true;
-    }
     WAITING.put(me, this);
-    try {
-      while (closer != null && closer != me) {
-        if (waitingForMe(me)) {
-          return false;
-        }
-        Condition condition = closeEnded;
-        if (condition == null) {
-          condition = lock.newCondition();
-          closeEnded = condition;
-        }
-        condition.awaitUninterruptibly();
-      }
-      return true;
-    } finally {
-      WAITING.remove(me);
+    boolean interrupted = false;
+    synchronized (lock) {
+      waiters++;
     }
+    try {
+      while (true) {
+        synchronized (lock) {
+          if (isFree(me)) {
+            return true;
+          }
+          if (waitingForMe(me)) {
+            return false;
+          }
+        }
+        LockSupport.parkNanos(this, RECHECK_NANOS);
+        interrupted |= Thread.interrupted(); // a close must finish; set again below
+      }
+    } finally {
+      synchronized (lock) {
+        waiters--;
+      }
+      WAITING.remove(me);
+      if (interrupted) {
+        me.interrupt();
+      }
+    }
+  }
+
+  /**
+   * Wakes the threads waiting for this stack's unwinding to end ({@link #awaitNoOtherCloser}),
+   * after the writes that end it; one that is not woken (an error struck this call) sees them when
+   * it looks again.
+   */
+  private void wakeWaiters() {
+    for (Map.Entry<Thread, ConcurrentExitStack> waiting : WAITING.entrySet()) {
+      if (waiting.getValue() == this) {
+        LockSupport.unpark(waiting.getKey());
+      }
+    }
+  }
+
+  /**
+   * Whether {@code me} may take the closer's role: nobody has it, {@code me} has it, or its closer
+   * gave it up (an error escaped its unwinding; or its thread has ended, which a running unwinding
+   * never lets happen). The caller holds {@link #lock}.
+   */
+  private boolean isFree(Thread me) {
+    Thread c = closer;
+    return c == null || c == me || abandoned || !c.isAlive();
   }
 
   /**
@@ -560,7 +657,7 @@ public final class ConcurrentExitStack extends AbstractExitStack
         return true;
       }
       ConcurrentExitStack awaited = WAITING.get(t);
-      if (awaited == null) {
+      if (awaited == null || awaited.abandoned) {
         return false;
       }
       t = awaited.closer;
@@ -568,17 +665,9 @@ public final class ConcurrentExitStack extends AbstractExitStack
     return false;
   }
 
-  /** Wakes the threads waiting for the unwinding to end, if any. The caller holds {@link #lock}. */
-  private void signalCloseEnded() {
-    Condition condition = closeEnded;
-    if (condition != null) {
-      condition.signalAll();
-    }
-  }
-
   /**
    * Moves what is registered onto {@link #taken} (above what remains there: it is newer) and
-   * returns it. The caller holds {@link #lock} and is the closer.
+   * returns it. The caller holds {@link #lock} and is, or is becoming, the closer.
    */
   private @Nullable ExitStack takeRegistered() {
     ExitStack t = taken;
@@ -636,8 +725,7 @@ public final class ConcurrentExitStack extends AbstractExitStack
       t.popInto(into);
       return true;
     }
-    lock.lock();
-    try {
+    synchronized (lock) {
       t = takeRegistered();
       if (t != null && t.size > 0) {
         t.popInto(into);
@@ -647,11 +735,11 @@ public final class ConcurrentExitStack extends AbstractExitStack
         closed = true;
         closer = null;
         taken = null;
-        signalCloseEnded();
+        if (waiters > 0) {
+          wakeWaiters();
+        }
       }
       return false;
-    } finally {
-      lock.unlock();
     }
   }
 }

@@ -51,14 +51,47 @@ final class StackFrames extends Frames {
    */
   static @Nullable Throwable runEntry(Object entry, byte kind, @Nullable Throwable inFlight) {
     if (kind == AbstractExitStack.MANAGER && isSyncStack(entry)) {
-      return Unwinding.unwind(INSTANCE, entry, inFlight);
+      return unwind((AbstractExitStack) entry, inFlight);
     }
     return Unwinding.runEntry(INSTANCE, entry, kind, inFlight);
   }
 
-  /** Unwinds {@code stack}: {@link Unwinding#unwind}. */
+  /**
+   * Unwinds {@code stack}: {@link Unwinding#unwind}. If an error escapes the engine (its own code
+   * failed: a StackOverflowError at the end of the thread's stack, say), gives up the role this
+   * call took on the stack, so that the stack is not left unwinding for good: an {@link
+   * ExitStack}'s mark is cleared, a {@link ConcurrentExitStack}'s closer is marked as given up (the
+   * next close takes over what it left). The handlers only read and write fields: they run where
+   * the error struck, where any call could overflow again. The cursor, if there was one, has put
+   * back what had not run ({@link Unwinding#abandonAll}).
+   */
   static @Nullable Throwable unwind(AbstractExitStack stack, @Nullable Throwable failure) {
-    return Unwinding.unwind(INSTANCE, stack, failure);
+    if (stack.getClass() == ConcurrentExitStack.class) {
+      return unwindConcurrent((ConcurrentExitStack) stack, failure);
+    }
+    boolean owner = !stack.unwinding;
+    try {
+      return Unwinding.unwind(INSTANCE, stack, failure);
+    } catch (Throwable escaped) {
+      if (owner) {
+        stack.unwinding = false;
+      }
+      throw escaped;
+    }
+  }
+
+  private static @Nullable Throwable unwindConcurrent(
+      ConcurrentExitStack stack, @Nullable Throwable failure) {
+    Thread me = Thread.currentThread();
+    boolean reentrant = stack.closer == me && !stack.abandoned;
+    try {
+      return Unwinding.unwind(INSTANCE, stack, failure);
+    } catch (Throwable escaped) {
+      if (!reentrant && stack.closer == me) {
+        stack.abandoned = true;
+      }
+      throw escaped;
+    }
   }
 
   // --- stacks -----------------------------------------------------------------------------------
@@ -166,6 +199,15 @@ final class StackFrames extends Frames {
       concurrent.abandonClose();
     } else {
       ((AbstractExitStack) stack).unwinding = false;
+    }
+  }
+
+  @Override
+  public void restore(Object stack, Object entry, byte kind) {
+    if (stack instanceof ConcurrentExitStack concurrent) {
+      concurrent.restoreTaken(entry, kind);
+    } else {
+      ((AbstractExitStack) stack).add(entry, kind);
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.contextlib4j.internal.Frames;
 import org.contextlib4j.internal.Unwinding;
 import org.junit.jupiter.api.Test;
@@ -121,10 +122,56 @@ class StackFramesTest {
     assertThat(ran).containsExactly("cleanup");
   }
 
-  /** Waits, without a timed sleep, until {@code thread} blocks (on the stack's condition). */
+  /**
+   * An escaping error gives the closer's role up with no call at all (StackFrames.unwind's handler
+   * only sets a field), so nobody notifies the threads waiting to close: they look again on their
+   * own, and the first takes over.
+   */
+  @Test
+  void aCloserThatGaveUpWithoutNotifying_isTakenOverByTheThreadWaitingToClose() throws Exception {
+    ConcurrentExitStack stack = new ConcurrentExitStack();
+    List<String> ran = new CopyOnWriteArrayList<>();
+    stack.callback(() -> ran.add("cleanup"));
+    assertThat(StackFrames.INSTANCE.begin(stack)).isEqualTo(Frames.OWNER);
+    Thread other = new Thread(stack::close, "second-closer");
+    other.start();
+    awaitWaiting(other);
+
+    stack.abandoned = true; // what the escape handler does
+
+    other.join(TimeUnit.SECONDS.toMillis(30));
+    assertThat(other.isAlive()).as("still waiting").isFalse();
+    assertThat(ran).containsExactly("cleanup");
+    assertThat(stack).hasToString("ConcurrentExitStack[closed]");
+  }
+
+  /** A closer whose thread has ended cannot be unwinding: the next close takes over at once. */
+  @Test
+  void aCloserWhoseThreadEnded_isTakenOverByTheNextClose() throws Exception {
+    ConcurrentExitStack stack = new ConcurrentExitStack();
+    List<String> ran = new CopyOnWriteArrayList<>();
+    stack.callback(() -> ran.add("cleanup"));
+    AtomicInteger role = new AtomicInteger();
+    Thread gone = new Thread(() -> role.set(StackFrames.INSTANCE.begin(stack)), "gone");
+    gone.start();
+    gone.join();
+    assertThat(role).hasValue(Frames.OWNER);
+    assertThat(stack).hasToString("ConcurrentExitStack[closing]");
+
+    stack.close();
+
+    assertThat(ran).containsExactly("cleanup");
+    assertThat(stack).hasToString("ConcurrentExitStack[closed]");
+  }
+
+  /**
+   * Waits, without a timed sleep, until {@code thread} blocks (on the stack's lock, which it waits
+   * on with a timeout).
+   */
   private static void awaitWaiting(Thread thread) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (thread.getState() != Thread.State.WAITING) {
+    while (thread.getState() != Thread.State.WAITING
+        && thread.getState() != Thread.State.TIMED_WAITING) {
       assertThat(System.nanoTime()).as("waiting within 30 s").isLessThan(deadline);
       Thread.onSpinWait();
     }

@@ -147,6 +147,17 @@ public abstract class Frames {
   public abstract void abandon(Object stack);
 
   /**
+   * Puts {@code entry} back on top of {@code stack}, which it was taken off by this thread's
+   * unwinding: the machinery failed before it ran (or, for a nested stack, before it was drained),
+   * and a later close runs it.
+   *
+   * @param stack the stack being drained, which the entry came from
+   * @param entry the entry, as registered there
+   * @param kind its kind
+   */
+  public abstract void restore(Object stack, Object entry, byte kind);
+
+  /**
    * Looks at the entry {@code u} holds: unwraps a handle (claiming it, or returning {@link #SKIP}
    * if it was cancelled or run), and if the entry is a stack registered in a way that lets it be
    * drained in place, returns that stack, after telling {@code u} how ({@link Unwinding#plain},

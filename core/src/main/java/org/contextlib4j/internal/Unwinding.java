@@ -60,6 +60,13 @@ public class Unwinding {
   // The entry next() found, and what Frames.nested says of a nested stack.
   Object entry = Frames.SKIP;
   byte kind;
+
+  /**
+   * Whether {@link #entry} was taken off {@link #stack} ({@link #taken}) and is neither run nor
+   * entered yet: {@link #abandonAll} puts it back.
+   */
+  private boolean pending;
+
   private boolean preset;
   private boolean nestedPlain;
   private @Nullable Duration nestedTimeout;
@@ -103,17 +110,18 @@ public class Unwinding {
     // handles, and C2 can then scalar-replace a small stack created and closed in one method
     // (measured: a cursor made up front cost 4 -> 27 ns and 0 -> 80 B per close of one entry).
     // The first entry that needs the cursor hands the rest over to it.
+    // An entry that needs the cursor is left on the stack for it (looked at, not taken), so that
+    // it is never only in this frame, where an error (an overflow) would lose it.
     Throwable inFlight = failure;
     Object flat = frames.flatStorage(root);
     int kind;
     while ((kind = frames.rootFlatTop(root)) >= 0) {
-      Object entry = frames.popFlat(flat);
+      Object entry = frames.peekFlat(flat);
       if (!frames.isLeaf(entry, (byte) kind)) {
-        Unwinding u = new Unwinding(frames, root, role == Frames.OWNER, inFlight);
-        u.preset(entry, (byte) kind);
-        return u.runAll();
+        break;
       }
-      inFlight = frames.run(entry, (byte) kind, inFlight, true);
+      Object taken = frames.popFlat(flat);
+      inFlight = frames.run(taken, (byte) kind, inFlight, true);
     }
     if (kind == Frames.EMPTY) {
       if (role == Frames.OWNER) {
@@ -155,6 +163,7 @@ public class Unwinding {
   }
 
   private @Nullable Throwable runAll() {
+    var unused = room(ROOM_FRAMES, 1, 2, 3, 4);
     boolean finished = false;
     try {
       while (next()) {
@@ -167,6 +176,29 @@ public class Unwinding {
         abandonAll();
       }
     }
+  }
+
+  /**
+   * How deep {@link #room} recurses: room for {@link #abandonAll} and what it calls below the
+   * cursor's loop, with a margin for those frames being interpreted (that path rarely runs) while
+   * {@code room}'s are compiled. EndOfTheStackTest finds the cursor losing a nested stack without
+   * it (JDK 25).
+   */
+  private static final int ROOM_FRAMES = 24;
+
+  /**
+   * Recurses {@code frames} deep, each frame keeping four longs alive across its call, so that its
+   * compiled frames are not empty either. Called before the cursor takes anything off a stack: if
+   * the thread's stack is too near its end for the cursor to give up cleanly where an error strikes
+   * it later (its depth stays the same, however deep the stacks nest), the StackOverflowError is
+   * thrown here, where nothing has changed yet.
+   */
+  private static long room(int frames, long a, long b, long c, long d) {
+    if (frames == 0) {
+      return a + b + c + d;
+    }
+    long r = room(frames - 1, b, c, d, a + 1);
+    return (r ^ a) * (r ^ b) + (r ^ c) * (r ^ d);
   }
 
   // --- the cursor -------------------------------------------------------------------------------
@@ -203,23 +235,30 @@ public class Unwinding {
       nestedTimeout = null;
       Object nested = frames.nested(this);
       if (nested == null) {
+        pending = false; // the caller runs it (an error from here on counts as the entry's)
         return true;
       }
       if (nested == Frames.SKIP) {
+        pending = false;
         continue;
       }
+      // Every call before begin, every write after it: an error in a call leaves the entry
+      // pending (put back by abandonAll), and once begin took the nested stack's role, the frame
+      // that gives it back on abandonAll is linked without another call.
+      Duration timeout = nestedTimeout;
+      Deadline nestedDeadline =
+          timeout == null ? deadline : Deadline.earliest(deadline, Deadline.after(timeout, false));
+      Frame back = new Frame(s, owner, nestedPlain, inFlight, deadline, resume, entry, kind);
       int role = frames.begin(nested);
+      pending = false;
       if (role == Frames.DONE) {
         continue; // its close or exit would run nothing and change nothing
       }
-      resume = new Frame(s, owner, nestedPlain, inFlight, deadline, resume);
+      resume = back;
       if (nestedPlain) {
         inFlight = null;
       }
-      Duration timeout = nestedTimeout;
-      if (timeout != null) {
-        deadline = Deadline.earliest(deadline, Deadline.after(timeout, false));
-      }
+      deadline = nestedDeadline;
       stack = nested;
       owner = role == Frames.OWNER;
     }
@@ -229,8 +268,8 @@ public class Unwinding {
    * {@link Frames#flatTop} of the stack being drained, for the async driver: a kind if its newest
    * entry is a leaf that may be taken off with {@link #popFlat}, else {@link Frames#CURSOR} (go
    * through {@link #next}, which also leaves a drained nested stack). Looks at the entry before
-   * taking it, unlike the sync driver's loop, so that the async loop stays small enough for C2 to
-   * inline it and scalar-replace the unwinding of a flat stack (measured: taking first, then
+   * taking it, as the sync driver's loop does, which also keeps the async loop small enough for C2
+   * to inline it and scalar-replace the unwinding of a flat stack (measured: taking first, then
    * presetting a non-leaf for the cursor, made a one-entry close 47 -> 77 ns and 72 -> 152 B).
    */
   final int flatTop() {
@@ -261,16 +300,30 @@ public class Unwinding {
     return true;
   }
 
-  /** Gives up the close of every stack this unwinding owns: the machinery failed. */
+  /**
+   * Gives up the close of every stack this unwinding owns, the machinery having failed, and leaves
+   * what has not run where a later close finds it: the entry taken off and not run yet goes back
+   * onto its stack, and each nested stack being drained goes back onto the stack it was registered
+   * on, innermost first, with what it has left.
+   */
   protected final void abandonAll() {
     Object s = stack;
-    if (owner && s != null) {
-      frames.abandon(s);
+    if (pending && s != null) {
+      frames.restore(s, entry, kind);
     }
-    for (Frame f = resume; f != null; f = f.next) {
-      Object fs = f.stack;
-      if (f.owner && fs != null) {
-        frames.abandon(fs);
+    pending = false;
+    boolean owns = owner;
+    for (Frame f = resume; ; f = f.next) {
+      if (owns && s != null) {
+        frames.abandon(s);
+      }
+      if (f == null) {
+        return;
+      }
+      s = f.stack;
+      owns = f.owner;
+      if (s != null) {
+        frames.restore(s, f.entry, f.kind);
       }
     }
   }
@@ -286,6 +339,20 @@ public class Unwinding {
   public final void found(Object entry, byte kind) {
     this.entry = entry;
     this.kind = kind;
+  }
+
+  /**
+   * Hands over the entry just taken off the stack being drained: as {@link #found}, and marks it as
+   * not run yet. Makes no call, so the frame protocol can take the entry off right after it without
+   * a gap where an error would lose it.
+   *
+   * @param entry the entry
+   * @param kind its kind
+   */
+  public final void taken(Object entry, byte kind) {
+    this.entry = entry;
+    this.kind = kind;
+    this.pending = true;
   }
 
   /** {@return the entry being looked at} */
@@ -316,7 +383,10 @@ public class Unwinding {
     nestedTimeout = timeout;
   }
 
-  /** Where to go back to when a nested stack is drained. */
+  /**
+   * Where to go back to when a nested stack is drained, and how that stack was registered there
+   * (the entry and kind {@link #abandonAll} puts back).
+   */
   private static final class Frame {
     final @Nullable Object stack;
     final boolean owner;
@@ -324,6 +394,8 @@ public class Unwinding {
     final @Nullable Throwable inFlight;
     final @Nullable Deadline deadline;
     final @Nullable Frame next;
+    final Object entry;
+    final byte kind;
 
     Frame(
         @Nullable Object stack,
@@ -331,13 +403,17 @@ public class Unwinding {
         boolean plain,
         @Nullable Throwable inFlight,
         @Nullable Deadline deadline,
-        @Nullable Frame next) {
+        @Nullable Frame next,
+        Object entry,
+        byte kind) {
       this.stack = stack;
       this.owner = owner;
       this.plain = plain;
       this.inFlight = inFlight;
       this.deadline = deadline;
       this.next = next;
+      this.entry = entry;
+      this.kind = kind;
     }
   }
 }

@@ -61,7 +61,11 @@ class UnwindingTest {
       new Frames() {
         @Override
         public int begin(Object stack) {
-          log.add("begin " + ((FakeStack) stack).name);
+          String name = ((FakeStack) stack).name;
+          if (name.startsWith("unbeginnable")) {
+            throw new AssertionError("the machinery failed in begin");
+          }
+          log.add("begin " + name);
           return OWNER;
         }
 
@@ -72,7 +76,7 @@ class UnwindingTest {
             log.add("end " + s.name);
             return false;
           }
-          into.found(s.entries.pop(), s.kinds.pop());
+          into.taken(s.entries.pop(), s.kinds.pop());
           return true;
         }
 
@@ -114,6 +118,17 @@ class UnwindingTest {
         @Override
         public void abandon(Object stack) {
           log.add("abandon " + ((FakeStack) stack).name);
+        }
+
+        @Override
+        public void restore(Object stack, Object entry, byte kind) {
+          FakeStack s = (FakeStack) stack;
+          s.add(entry, kind);
+          log.add(
+              "restore "
+                  + (entry instanceof FakeStack nested ? nested.name : entry)
+                  + " onto "
+                  + s.name);
         }
 
         @Override
@@ -183,7 +198,8 @@ class UnwindingTest {
   }
 
   @Test
-  void machineryFailure_givesUpTheCloseOfEveryStackItOwns_innermostFirst() {
+  void
+      machineryFailure_givesUpTheCloseOfEveryStackItOwns_andPutsEachNestedStackBack_innermostFirst() {
     FakeStack inner = new FakeStack("inner").add("i1", LEAF).add("broken", BROKEN);
     FakeStack middle = new FakeStack("middle").add("m1", LEAF).add(inner, STACK);
     FakeStack root = new FakeStack("root").add("r1", LEAF).add(middle, STACK);
@@ -197,8 +213,27 @@ class UnwindingTest {
             "begin middle",
             "begin inner",
             "abandon inner",
+            "restore inner onto middle",
             "abandon middle",
+            "restore middle onto root",
             "abandon root");
+    // what has not run is where a later close finds it (the broken entry counts as run)
+    assertThat(root.entries).containsExactly(middle, "r1");
+    assertThat(middle.entries).containsExactly(inner, "m1");
+    assertThat(inner.entries).containsExactly("i1");
+  }
+
+  @Test
+  void machineryFailure_beforeANestedStackIsEntered_putsItBackWhereItWas() {
+    FakeStack unbeginnable = new FakeStack("unbeginnable").add("u1", LEAF);
+    FakeStack root = new FakeStack("root").add("r1", LEAF).add(unbeginnable, STACK);
+
+    assertThat(catchThrowable(() -> Unwinding.unwind(frames, root, null)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("the machinery failed in begin");
+    assertThat(log).containsExactly("begin root", "restore unbeginnable onto root", "abandon root");
+    assertThat(root.entries).containsExactly(unbeginnable, "r1");
+    assertThat(unbeginnable.entries).containsExactly("u1");
   }
 
   @Test
