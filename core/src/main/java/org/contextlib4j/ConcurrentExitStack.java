@@ -683,13 +683,42 @@ public final class ConcurrentExitStack extends AbstractExitStack
   /**
    * For the unwind engine's flat loop ({@link StackFrames#rootFlatTop}): the kind of the newest
    * taken registration, if the closer may take it off without the lock, as {@link #popForUnwind}
-   * would (nothing registered meanwhile, by the same hint); else {@link Frames#CURSOR}, and the
-   * cursor's {@code popForUnwind} looks under the lock and ends the close. Called only by the
-   * closer's thread, which alone touches {@link #taken}.
+   * would (nothing registered meanwhile, by the same hint); else {@link Frames#REFILL}, and {@link
+   * #refillForUnwind} looks under the lock. Called only by the closer's thread, which alone touches
+   * {@link #taken}.
    */
   int flatTopForUnwind() {
     ExitStack t = taken;
-    return t != null && mayPopWithoutLock(t) ? t.kindAt(t.size - 1) : Frames.CURSOR;
+    return t != null && mayPopWithoutLock(t) ? t.kindAt(t.size - 1) : Frames.REFILL;
+  }
+
+  /**
+   * For the unwind engine's flat loop, after {@link #flatTopForUnwind} said {@link Frames#REFILL}:
+   * under the lock, takes what was registered meanwhile (true), or, if nothing is left and {@code
+   * owner}, closes the stack in the same critical section (false). Called only by the closer's
+   * thread.
+   */
+  boolean refillForUnwind(boolean owner) {
+    synchronized (lock) {
+      ExitStack t = takeRegistered();
+      if (t != null && t.size > 0) {
+        return true;
+      }
+      if (owner) {
+        endClose();
+      }
+      return false;
+    }
+  }
+
+  /** Closes the stack, its unwinding having found it empty. The caller holds {@link #lock}. */
+  private void endClose() {
+    closed = true;
+    closer = null;
+    taken = null;
+    if (waiters > 0) {
+      wakeWaiters();
+    }
   }
 
   /**
@@ -721,25 +750,13 @@ public final class ConcurrentExitStack extends AbstractExitStack
    */
   boolean popForUnwind(boolean owner, Unwinding into) {
     ExitStack t = taken;
-    if (t != null && mayPopWithoutLock(t)) {
-      t.popInto(into);
-      return true;
-    }
-    synchronized (lock) {
-      t = takeRegistered();
-      if (t != null && t.size > 0) {
-        t.popInto(into);
-        return true;
+    if (t == null || !mayPopWithoutLock(t)) {
+      if (!refillForUnwind(owner)) {
+        return false;
       }
-      if (owner) {
-        closed = true;
-        closer = null;
-        taken = null;
-        if (waiters > 0) {
-          wakeWaiters();
-        }
-      }
-      return false;
+      t = checkNotNull(taken, "taken"); // refilled: not empty
     }
+    t.popInto(into);
+    return true;
   }
 }

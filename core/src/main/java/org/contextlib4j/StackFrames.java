@@ -153,11 +153,16 @@ final class StackFrames extends Frames {
   @Override
   public int rootFlatTop(Object root) {
     // A concurrent stack: what its closer took, while nothing newer is registered (see
-    // ConcurrentExitStack.flatTopForUnwind); then the cursor looks under its lock and ends the
-    // close.
+    // ConcurrentExitStack.flatTopForUnwind); then refill looks under its lock, and takes what was
+    // registered meanwhile or ends the close.
     return root.getClass() == ConcurrentExitStack.class
         ? ((ConcurrentExitStack) root).flatTopForUnwind()
         : flatTop(root);
+  }
+
+  @Override
+  public boolean refill(Object root, boolean owner) {
+    return ((ConcurrentExitStack) root).refillForUnwind(owner);
   }
 
   @Override

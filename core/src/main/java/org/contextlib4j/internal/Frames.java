@@ -45,6 +45,12 @@ public abstract class Frames {
   /** {@link #flatTop}: the stack needs the cursor. */
   public static final int CURSOR = -2;
 
+  /**
+   * {@link #rootFlatTop}: the root (a concurrent stack) has nothing the sync driver may take off
+   * without its lock; {@link #refill} takes what was registered meanwhile, or ends its close.
+   */
+  public static final int REFILL = -3;
+
   /** {@link #nested}'s answer for a handle that was cancelled or run early: nothing to run. */
   public static final Object SKIP = new Object();
 
@@ -91,7 +97,8 @@ public abstract class Frames {
    * then takes it off {@link #flatStorage}. Its close still ends in {@link #pop}.
    *
    * @param root the stack the unwinding was called on
-   * @return the kind (0 or more), {@link #EMPTY} or {@link #CURSOR} (the stack needs the cursor)
+   * @return the kind (0 or more), {@link #EMPTY}, {@link #CURSOR} (the stack needs the cursor) or
+   *     {@link #REFILL}
    */
   public abstract int rootFlatTop(Object root);
 
@@ -104,6 +111,18 @@ public abstract class Frames {
    * @return the storage to pop from
    */
   public abstract Object flatStorage(Object root);
+
+  /**
+   * After {@link #rootFlatTop} said {@link #REFILL}: under the root's lock, takes what was
+   * registered meanwhile onto its {@link #flatStorage} and returns true; or, if there is nothing at
+   * all, ends its close if {@code owner} (in the same step, so that a registration either is taken
+   * or sees the stack closed) and returns false.
+   *
+   * @param root the stack the unwinding was called on
+   * @param owner whether the root's begin made us its owner
+   * @return whether there are entries to take off again
+   */
+  public abstract boolean refill(Object root, boolean owner);
 
   /**
    * The newest entry of a stack for which {@link #flatTop} just returned a kind, left in place.

@@ -115,7 +115,17 @@ public class Unwinding {
     Throwable inFlight = failure;
     Object flat = frames.flatStorage(root);
     int kind;
-    while ((kind = frames.rootFlatTop(root)) >= 0) {
+    while ((kind = frames.rootFlatTop(root)) != Frames.EMPTY) {
+      if (kind == Frames.REFILL) {
+        if (!frames.refill(root, role == Frames.OWNER)) {
+          return inFlight; // nothing left: its close ended (if ours) under its lock
+        }
+        flat = frames.flatStorage(root);
+        continue;
+      }
+      if (kind < 0) {
+        break; // the cursor
+      }
       Object entry = frames.peekFlat(flat);
       if (!frames.isLeaf(entry, (byte) kind)) {
         break;
@@ -179,10 +189,9 @@ public class Unwinding {
   }
 
   /**
-   * How deep {@link #room} recurses: room for {@link #abandonAll} and what it calls below the
-   * cursor's loop, with a margin for those frames being interpreted (that path rarely runs) while
-   * {@code room}'s are compiled. EndOfTheStackTest finds the cursor losing a nested stack without
-   * it (JDK 25).
+   * How deep {@link #room} recurses: room for {@link #abandonAll} and what it calls, with a margin
+   * for those frames being interpreted (that path rarely runs) while {@code room}'s are compiled.
+   * EndOfTheStackTest finds the cursor losing a nested stack without it (JDK 25).
    */
   private static final int ROOM_FRAMES = 24;
 
@@ -191,7 +200,10 @@ public class Unwinding {
    * compiled frames are not empty either. Called before the cursor takes anything off a stack: if
    * the thread's stack is too near its end for the cursor to give up cleanly where an error strikes
    * it later (its depth stays the same, however deep the stacks nest), the StackOverflowError is
-   * thrown here, where nothing has changed yet.
+   * thrown here, where nothing has changed yet. (Checked later, before the first nested stack is
+   * entered, it failed: where even this call overflows, so does the give-up.) About 50 ns, paid
+   * only by a close that needs the cursor (nested stacks, handles); a concurrent stack's close ends
+   * in the flat loop ({@link Frames#REFILL}).
    */
   private static long room(int frames, long a, long b, long c, long d) {
     if (frames == 0) {

@@ -96,6 +96,11 @@ class UnwindingTest {
         }
 
         @Override
+        public boolean refill(Object root, boolean owner) {
+          throw new UnsupportedOperationException(); // rootFlatTop never says REFILL here
+        }
+
+        @Override
         public Object peekFlat(Object stack) {
           throw new UnsupportedOperationException();
         }
