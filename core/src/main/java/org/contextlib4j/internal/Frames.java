@@ -80,10 +80,9 @@ public abstract class Frames {
 
   /**
    * The kind of {@code stack}'s newest entry, if the drivers may take it off with {@link #popFlat}:
-   * the stack needs no lock to pop and no end of its close but {@link #end}. The sync driver then
-   * asks {@link #isLeaf} of the entry it took, and hands one that is not a leaf to the cursor; the
-   * async driver asks it of the entry {@link #peekFlat} shows. Lets a flat stack unwind with
-   * nothing allocated.
+   * the stack needs no lock to pop and no end of its close but {@link #end}. Both drivers then ask
+   * {@link #isLeaf} of the entry {@link #peekFlat} shows, and leave one that is not a leaf on the
+   * stack for the cursor. Lets a flat stack unwind with nothing allocated.
    *
    * @param stack the stack
    * @return the kind (0 or more), {@link #EMPTY} or {@link #CURSOR} (the stack needs the cursor)

@@ -38,6 +38,12 @@ import org.jspecify.annotations.Nullable;
  * (AsyncUnwinding) also starts stages and waits for those that are not complete. Both apply
  * ExceptionRule to every outcome. Entries are popped from the live stacks, so a cleanup that
  * registers more gets them run in the same unwinding, and a re-entrant close leaves nothing here.
+ *
+ * When the machinery itself fails (a StackOverflowError where a close runs at the very end of the
+ * thread's stack), nothing that has not run may be lost: the cursor first checks for room to give
+ * up (room), marks the entry it took and has not run yet (pending), and keeps in each Frame how the
+ * nested stack was registered; abandonAll puts them back and gives up the stacks it owns, and the
+ * stacks' own entry points give up the root's role with field writes only (StackFrames.unwind).
  */
 
 /**
