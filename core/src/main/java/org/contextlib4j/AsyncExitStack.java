@@ -638,11 +638,28 @@ public final class AsyncExitStack extends AbstractExitStack
       new Unwind(this, failure, result, mode, false, deadline).drive();
       return (CompletableFuture<R>) result;
     }
-    if (!CLOSING.compareAndSet(this, null, result)) {
+    boolean took;
+    try {
+      took = CLOSING.compareAndSet(this, null, result);
+      if (took) {
+        closes++; // only the thread that set `closing` writes it
+        new Unwind(this, failure, result, mode, true, deadline).drive();
+      }
+    } catch (Throwable escaped) {
+      // An error in our own code (a StackOverflowError at the end of the thread's stack, say),
+      // maybe right after the mark was taken: give it back, with field writes only (any call
+      // could fail again here), so that the stack is not left closing for good, then fail the
+      // stage a second close may wait on, if that call still fits. Only the close that holds the
+      // mark clears it; another one takes it only from null.
+      if (closing == result) {
+        closing = null;
+      }
+      result.completeExceptionally(escaped);
+      throw escaped;
+    }
+    if (!took) {
       return afterRunningClose(failure, mode, deadline, result);
     }
-    closes++; // only the thread that set `closing` writes it
-    new Unwind(this, failure, result, mode, true, deadline).drive();
     // While the close runs, `result` is also the mark a second close waits on: the caller gets a
     // relay of it, so that completing or cancelling that cannot end the wait early.
     return (CompletableFuture<R>) (result.isDone() ? result : Stages.relay(result));
@@ -757,20 +774,42 @@ public final class AsyncExitStack extends AbstractExitStack
       Thread me = Thread.currentThread();
       Thread previous = root.driving;
       root.driving = me;
-      boolean finished = false;
+      boolean finished;
       try {
         finished = loop();
       } catch (Throwable machinery) {
-        abandonAll(); // a nested concurrent stack's close is given up, not left waited on
+        // The engine's own code failed (a StackOverflowError at the end of the thread's stack,
+        // say): this unwinding is given up. What the cursor had taken goes back first; then, with
+        // field writes only (any call could fail again where the error struck), the stack is left
+        // neither driven by this thread nor closing, so that the next close runs what is left;
+        // last, if that call still fits, the caller's stage fails with the error, which also lets
+        // a close waiting for this one go on. The error propagates, as the sync driver's does.
+        try {
+          abandonAll(); // a nested concurrent stack's close is given up, not left waited on
+        } finally {
+          if (previous != me && root.driving == me) {
+            root.driving = null;
+          }
+          if (ownsClosing && root.closing == result) {
+            root.closing = null;
+          }
+        }
+        result.completeExceptionally(machinery);
         throw machinery;
-      } finally {
-        // The role is never given back to another thread, which may have left already; a drive
-        // nested in one on this thread (a re-entrant close) leaves it to that one.
-        if (previous != me) {
-          if (finished) {
-            root.driving = null; // nothing else resumes this unwinding
-          } else {
-            root.stopDriving(me);
+      }
+      // The role is never given back to another thread, which may have left already; a drive
+      // nested in one on this thread (a re-entrant close) leaves it to that one.
+      if (previous != me) {
+        if (finished) {
+          root.driving = null; // nothing else resumes this unwinding
+        } else {
+          try {
+            root.stopDriving(me); // unless the thread that completes the stage has taken it
+          } catch (Throwable endOfTheStack) {
+            if (root.driving == me) { // the compare-and-set failed to run: a field write
+              root.driving = null;
+            }
+            throw endOfTheStack;
           }
         }
       }

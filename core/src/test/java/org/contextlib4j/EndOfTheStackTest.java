@@ -17,11 +17,13 @@ package org.contextlib4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.contextlib4j.EndOfTheStackFixture.CLEANUPS;
+import static org.contextlib4j.EndOfTheStackFixture.callbacks;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.contextlib4j.EndOfTheStackFixture.Shape;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,39 +48,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EndOfTheStackTest {
 
-  private static final int CLEANUPS = 200;
   private static final int ROUNDS = 20;
-
-  /** A stack of one of the shapes under test, with its cleanups, and its root to close. */
-  private record Shape(String name, Supplier<Fixture> make) {
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
-  private static final class Fixture {
-    final AbstractExitStack root;
-    final AbstractExitStack holder;
-    final int[] runs;
-
-    Fixture(AbstractExitStack root, AbstractExitStack holder, int[] runs) {
-      this.root = root;
-      this.holder = holder;
-      this.runs = runs;
-    }
-  }
 
   static Stream<Arguments> shapes() {
     return Stream.of(
-            new Shape("ExitStack", () -> fixture(new ExitStack(), null)),
-            new Shape("ConcurrentExitStack", () -> fixture(new ConcurrentExitStack(), null)),
+            new Shape("ExitStack", () -> callbacks(new ExitStack(), null)),
+            new Shape("ConcurrentExitStack", () -> callbacks(new ConcurrentExitStack(), null)),
             new Shape(
                 "ConcurrentExitStack in an ExitStack",
-                () -> fixture(new ExitStack(), new ConcurrentExitStack())),
+                () -> callbacks(new ExitStack(), new ConcurrentExitStack())),
             new Shape(
                 "ExitStack in a ConcurrentExitStack",
-                () -> fixture(new ConcurrentExitStack(), new ExitStack())),
+                () -> callbacks(new ConcurrentExitStack(), new ExitStack())),
             new Shape(
                 "three deep: registered as a resource, entered through closing",
                 EndOfTheStackTest::threeDeep),
@@ -87,21 +68,7 @@ class EndOfTheStackTest {
         .map(Arguments::of);
   }
 
-  private static Fixture fixture(AbstractExitStack root, @Nullable AbstractExitStack nested) {
-    AbstractExitStack holder = nested == null ? root : nested;
-    if (nested != null) {
-      root.callback(() -> {}); // something under the nested stack, to go back to
-      root.push((ContextManager<?>) nested);
-    }
-    int[] runs = new int[CLEANUPS];
-    for (int i = 0; i < CLEANUPS; i++) {
-      int id = i;
-      holder.callback(() -> runs[id]++);
-    }
-    return new Fixture(root, holder, runs);
-  }
-
-  private static Fixture threeDeep() {
+  private static EndOfTheStackFixture threeDeep() {
     ConcurrentExitStack root = new ConcurrentExitStack();
     ExitStack middle = new ExitStack();
     ConcurrentExitStack inner = new ConcurrentExitStack();
@@ -109,17 +76,17 @@ class EndOfTheStackTest {
     root.register(middle);
     middle.callback(() -> {});
     middle.enterContext(Contexts.closing(inner));
-    Fixture f = fixture(inner, null);
-    return new Fixture(root, inner, f.runs);
+    EndOfTheStackFixture f = callbacks(inner, null);
+    return new EndOfTheStackFixture(root, inner, f.runs);
   }
 
-  private static Fixture handles(AbstractExitStack root) {
+  private static EndOfTheStackFixture handles(AbstractExitStack root) {
     int[] runs = new int[CLEANUPS];
     for (int i = 0; i < CLEANUPS; i++) {
       int id = i;
       var unused = root.handles().callback(() -> runs[id]++);
     }
-    return new Fixture(root, root, runs);
+    return new EndOfTheStackFixture(root, root, runs);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -130,7 +97,7 @@ class EndOfTheStackTest {
     int escapes = 0;
     int notRun = 0;
     for (int round = 0; round < ROUNDS; round++) {
-      Fixture f = shape.make().get();
+      EndOfTheStackFixture f = shape.make().get();
       AutoCloseable root = (AutoCloseable) f.root;
       int[] escaped = {0};
       Throwable outcome =
@@ -141,10 +108,7 @@ class EndOfTheStackTest {
               });
       assertThat(outcome).as("round %d: the shallow close", round).isNull();
       escapes += escaped[0];
-      for (int i = 0; i < CLEANUPS; i++) {
-        assertThat(f.runs[i]).as("round %d: runs of cleanup %d", round, i).isLessThanOrEqualTo(1);
-        notRun += 1 - f.runs[i];
-      }
+      notRun += f.notRun(round);
       assertThat(notRun)
           .as("cleanups given up, after round %d", round)
           .isLessThanOrEqualTo(escapes);
@@ -158,16 +122,11 @@ class EndOfTheStackTest {
    * fails for good (NoClassDefFoundError), which is the JVM's doing, not what this test is about.
    */
   private static void warmUp(Shape shape) throws Exception {
-    Fixture f = shape.make().get();
-    f.holder.callback(
-        () -> {
-          throw new StackOverflowError("constructed, to warm up the failure path");
-        });
-    f.holder.callback(() -> {}); // runs before it
+    EndOfTheStackFixture f = shape.failingOnce();
     assertThat(SmallStack.run(((AutoCloseable) f.root)::close))
         .isInstanceOf(StackOverflowError.class);
     assertUsable(f);
-    Fixture clean = shape.make().get(); // and the paths of a close with no failure
+    EndOfTheStackFixture clean = shape.make().get(); // and the paths of a close with no failure
     assertThat(SmallStack.run(((AutoCloseable) clean.root)::close)).isNull();
     assertUsable(clean);
   }
@@ -191,7 +150,7 @@ class EndOfTheStackTest {
     }
   }
 
-  private static void assertUsable(Fixture f) throws Exception {
+  private static void assertUsable(EndOfTheStackFixture f) throws Exception {
     AbstractExitStack root = f.root;
     if (root instanceof ExitStack stack) {
       assertThat(stack).hasToString("ExitStack[0 cleanups]");
@@ -214,23 +173,6 @@ class EndOfTheStackTest {
               });
       closer.start();
       closer.join(10_000);
-      if (closer.isAlive()) {
-        var lf = ConcurrentExitStack.class.getDeclaredField("lock");
-        lf.setAccessible(true);
-        var cf = ConcurrentExitStack.class.getDeclaredField("closer");
-        cf.setAccessible(true);
-        var tf = ConcurrentExitStack.class.getDeclaredField("taken");
-        tf.setAccessible(true);
-        System.err.println(
-            "DEBUG lock="
-                + lf.get(stack)
-                + " closer="
-                + cf.get(stack)
-                + " taken="
-                + tf.get(stack)
-                + " size="
-                + stack.size);
-      }
       assertThat(closer.isAlive()).as("a close from another thread waits forever").isFalse();
       assertThat(other.get()).isNull();
       assertThat(stack).hasToString("ConcurrentExitStack[closed]");

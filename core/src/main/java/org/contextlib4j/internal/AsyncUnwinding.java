@@ -124,6 +124,7 @@ public abstract class AsyncUnwinding extends Unwinding
    * @return whether the unwinding finished
    */
   protected final boolean loop() {
+    boolean roomy = false; // see roomForCursor
     while (true) {
       Object e;
       byte k;
@@ -131,11 +132,16 @@ public abstract class AsyncUnwinding extends Unwinding
       if (flat >= 0) { // the common case: a leaf of a flat stack, taken without the cursor
         k = (byte) flat;
         e = popFlat();
-      } else if (next()) {
+      } else {
+        if (!roomy) {
+          roomy = true;
+          roomForCursor();
+        }
+        if (!next()) {
+          return true;
+        }
         e = entry;
         k = kind;
-      } else {
-        return true;
       }
       if (!frames.isAsync(k)) {
         inFlight = frames.run(e, k, inFlight, onCaller()); // the sync driver's own step

@@ -219,6 +219,20 @@ public class Unwinding {
     return (r ^ a) * (r ^ b) + (r ^ c) * (r ^ d);
   }
 
+  /**
+   * For the async driver, before it calls {@link #next} in a drive: the room check {@link #runAll}
+   * makes, if the cursor may take something off a stack or has a nested stack to go back from (not
+   * for the look that finds a flat stack drained, which every close makes). The async driver has
+   * its cursor from the start, and resumes on other threads, at other depths: hence once per drive,
+   * where the sync driver checks once per unwinding.
+   */
+  final void roomForCursor() {
+    Object s = stack;
+    if (resume != null || preset || (s != null && frames.flatTop(s) != Frames.EMPTY)) {
+      var unused = room(ROOM_FRAMES, 1, 2, 3, 4);
+    }
+  }
+
   // --- the cursor -------------------------------------------------------------------------------
 
   /**
