@@ -40,7 +40,9 @@ import scala.util.Using;
  * <p>The library is measured in both forms a user writes: try-with-resources ({@code exitStack*},
  * exits see {@code null}) and {@code Contexts.run(new ExitStack(), stack -> ...)} ({@code run*},
  * exits see the block's failure), each with {@code register}, {@code callback} and {@code
- * enterContext}; {@code concurrentExitStack} is the thread-safe stack with {@code register}. {@code
+ * enterContext}; {@code concurrentExitStack} is the thread-safe stack with {@code register}, and
+ * {@code concurrentExitStackShared} the same with the stack published first, as a stack other
+ * threads use is (C2 may remove an unpublished one and its lock altogether). {@code
  * arrayStackFloor} is no library: the least any stack object can do ({@link ArrayStack}), which
  * tells how much of a stack's distance to the flat {@code try}/{@code finally} is the cost of being
  * an object at all. {@code lockedStackFloor} ({@link LockedArrayStack}) and {@code casStackFloor}
@@ -188,6 +190,18 @@ public class CleanupBenchmark {
   public void concurrentExitStack() throws Exception {
     try {
       Variants.concurrentExitStack(resources, n, failure);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    completed();
+  }
+
+  /** {@link #concurrentExitStack} with the stack published, as a shared stack is. */
+  @Benchmark
+  public void concurrentExitStackShared() throws Exception {
+    try {
+      Variants.concurrentExitStackShared(resources, n, failure);
     } catch (RuntimeException e) {
       failed(e);
       return;

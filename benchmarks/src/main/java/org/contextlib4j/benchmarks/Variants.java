@@ -150,6 +150,28 @@ final class Variants {
   }
 
   /**
+   * Where {@link #concurrentExitStackShared} publishes its stack, as a stack shared with other
+   * threads is published somewhere they read it.
+   */
+  static @Nullable ConcurrentExitStack published;
+
+  /**
+   * {@link #concurrentExitStack} with the stack published first, as a stack that other threads use
+   * is: C2 can then neither remove the stack nor its lock, which it does for a stack that never
+   * leaves the method when it inlines the whole close (docs/benchmarks.md, concurrency).
+   */
+  static <R extends AutoCloseable> void concurrentExitStackShared(
+      R[] resources, int n, @Nullable RuntimeException failure) {
+    try (ConcurrentExitStack stack = new ConcurrentExitStack()) {
+      published = stack;
+      for (int i = 0; i < n; i++) {
+        stack.register(resources[i]);
+      }
+      block(failure);
+    }
+  }
+
+  /**
    * {@code Contexts.closing(resource)} for each resource: the managers of the enterContext forms.
    */
   static ContextManager<?>[] managers(AutoCloseable[] resources) {

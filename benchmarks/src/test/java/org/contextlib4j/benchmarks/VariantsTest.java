@@ -56,6 +56,7 @@ class VariantsTest {
             "runEnterContext",
             (Variant) (r, n, f) -> Variants.runEnterContext(Variants.managers(r), n, f)),
         Arguments.of("concurrentExitStack", (Variant) Variants::concurrentExitStack),
+        Arguments.of("concurrentExitStackShared", (Variant) Variants::concurrentExitStackShared),
         Arguments.of("flat", (Variant) Variants::flat),
         Arguments.of("arrayStack", (Variant) Variants::arrayStack),
         Arguments.of("nested", (Variant) Variants::nested),
