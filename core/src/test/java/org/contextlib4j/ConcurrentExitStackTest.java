@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.contextlib4j.internal.Throwables.checkNotNull;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -27,6 +28,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -615,16 +617,76 @@ class ConcurrentExitStackTest {
     assertThat(ran).containsExactly("early", "at close", "late");
   }
 
+  /**
+   * popAll() that would wait in a cycle does not: thread A closes {@code s}, and one of its
+   * cleanups closes {@code t}, which thread B is closing; one of {@code t}'s cleanups, on B,
+   * registers on {@code s} and pops it. Waiting for A's close would wait for A, which waits for B:
+   * B moves what is registered on {@code s} at once, and A keeps and runs what its close had taken.
+   */
+  @Test
+  void popAll_thatWouldWaitInACycle_movesWhatIsRegistered_andTheCloserRunsWhatItTook()
+      throws Exception {
+    ConcurrentExitStack s = new ConcurrentExitStack();
+    ConcurrentExitStack t = new ConcurrentExitStack();
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch aInS = new CountDownLatch(1);
+    CountDownLatch bInT = new CountDownLatch(1);
+    AtomicReference<@Nullable Thread> a = new AtomicReference<>();
+    s.callback(() -> ran.add("taken by A's close, run by A: " + onThread()));
+    s.callback(
+        () -> {
+          aInS.countDown();
+          t.close(); // B is closing it: A waits for B
+          ran.add("A's wait ended");
+        });
+    t.callback(
+        () -> {
+          bInT.countDown();
+          aInS.await();
+          awaitBlocked(checkNotNull(a.get(), "a"));
+          s.callback(() -> ran.add("registered during A's close, run by B: " + onThread()));
+          try (ConcurrentExitStack moved = s.popAll()) { // a wait for A, which waits for B
+            ran.add("popped: " + moved);
+          }
+        });
+    Thread b = new Thread(() -> t.close(), "B");
+    b.start();
+    bInT.await();
+    Thread closerA = new Thread(() -> s.close(), "A");
+    a.set(closerA);
+    closerA.start();
+    closerA.join(30_000);
+    b.join(30_000);
+    assertThat(closerA.isAlive() || b.isAlive()).as("deadlocked").isFalse();
+    assertThat(ran)
+        .containsExactly(
+            "popped: ConcurrentExitStack[1 cleanup]",
+            "registered during A's close, run by B: B",
+            "A's wait ended",
+            "taken by A's close, run by A: A");
+    assertThat(s).hasToString("ConcurrentExitStack[closed]");
+    assertThat(t).hasToString("ConcurrentExitStack[closed]");
+  }
+
+  private static String onThread() {
+    return Thread.currentThread().getName();
+  }
+
   // --- helpers -----------------------------------------------------------------------------------
 
-  /** Waits (without sleeping) until {@code thread} blocks on the stack's lock or condition. */
+  /**
+   * Waits, without a timed sleep, until {@code thread} waits (parked while another thread's close
+   * runs, which it does with a timeout, or on a latch); fails after 30 s or if the thread ends.
+   */
   static void awaitBlocked(Thread thread) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
       Thread.State state = thread.getState();
       if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
         return;
       }
       assertThat(state).as("thread state").isNotEqualTo(Thread.State.TERMINATED);
+      assertThat(System.nanoTime()).as("waiting within 30 s").isLessThan(deadline);
       Thread.onSpinWait();
     }
   }

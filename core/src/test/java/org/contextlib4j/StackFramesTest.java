@@ -64,7 +64,7 @@ class StackFramesTest {
             },
             "second-closer");
     other.start();
-    awaitWaiting(other);
+    ConcurrentExitStackTest.awaitBlocked(other);
     assertThat(ran).isEmpty();
 
     StackFrames.INSTANCE.abandon(stack);
@@ -135,7 +135,7 @@ class StackFramesTest {
     assertThat(StackFrames.INSTANCE.begin(stack)).isEqualTo(Frames.OWNER);
     Thread other = new Thread(stack::close, "second-closer");
     other.start();
-    awaitWaiting(other);
+    ConcurrentExitStackTest.awaitBlocked(other);
 
     stack.abandoned = true; // what the escape handler does
 
@@ -162,18 +162,5 @@ class StackFramesTest {
 
     assertThat(ran).containsExactly("cleanup");
     assertThat(stack).hasToString("ConcurrentExitStack[closed]");
-  }
-
-  /**
-   * Waits, without a timed sleep, until {@code thread} blocks (on the stack's lock, which it waits
-   * on with a timeout).
-   */
-  private static void awaitWaiting(Thread thread) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (thread.getState() != Thread.State.WAITING
-        && thread.getState() != Thread.State.TIMED_WAITING) {
-      assertThat(System.nanoTime()).as("waiting within 30 s").isLessThan(deadline);
-      Thread.onSpinWait();
-    }
   }
 }
