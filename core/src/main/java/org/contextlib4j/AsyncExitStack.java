@@ -806,10 +806,13 @@ public final class AsyncExitStack extends AbstractExitStack
           try {
             root.stopDriving(me); // unless the thread that completes the stage has taken it
           } catch (Throwable endOfTheStack) {
-            if (root.driving == me) { // the compare-and-set failed to run: a field write
+            // The compare-and-set could not run here (the end of the thread's stack): the same with
+            // a field write. Not rethrown: the unwinding has been handed over and goes on, on the
+            // thread that completes the stage; thrown, the error would tell our caller that the
+            // close failed, and make it give up the closing mark while the close still runs.
+            if (root.driving == me) {
               root.driving = null;
             }
-            throw endOfTheStack;
           }
         }
       }
