@@ -16,6 +16,7 @@
 package org.contextlib4j;
 
 import static org.contextlib4j.internal.Throwables.checkNotNull;
+import static org.contextlib4j.internal.Throwables.nullArgument;
 import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
 import java.util.Arrays;
@@ -56,8 +57,11 @@ abstract sealed class AbstractExitStack implements CleanupStack
   static final byte ASYNC_ACTION = 6; // AsyncCleanupAction.runAsync()
   static final byte HANDLE = 7; // a Registration: its own entry and kind, unless cancelled or run
 
-  // Registrations, oldest first: the first one in a field (a stack of one allocates no array),
-  // the others in an array that doubles when full.
+  // Registrations, oldest first: the first four in fields (a stack of up to four allocates no
+  // array), the others in an array that doubles when full. Measured (docs/benchmarks.md): with
+  // one field, JDK 17 allocated the stack of two or more, because the array's allocation inside
+  // the block gives the block an exception edge, and the close on it (try-with-resources' close
+  // after a failure, never run, so never inlined) takes the stack as an argument.
   //
   // Each method that changes them makes every call it needs (to grow an array, to check a handle)
   // before its first write, and only writes after that: an error can strike any call, a
@@ -66,12 +70,20 @@ abstract sealed class AbstractExitStack implements CleanupStack
   // after the writes is leak detection's note that a stack became empty: an error there can only
   // make its report wrong.
 
-  /** The first registration; {@link #EMPTY} when there is none. */
-  private Object first = EMPTY;
+  /** How many registrations are kept in fields. */
+  private static final int FIELDS = 4;
 
-  private byte firstKind;
+  // Registrations 1-4 (null when there is none: a null store is the smaller one under G1's
+  // barriers, and the close's loop must compile small, see StackFrames.unwindOwned).
+  private @Nullable Object first;
+  private @Nullable Object second;
+  private @Nullable Object third;
+  private @Nullable Object fourth;
 
-  /** Registrations 2, 3, ... at indexes 0, 1, .... */
+  /** Their kinds, a byte each, registration 1 in the low byte. */
+  private int fieldKinds;
+
+  /** Registrations 5, 6, ... at indexes 0, 1, .... */
   private Object[] entries = EMPTY;
 
   /**
@@ -127,7 +139,9 @@ abstract sealed class AbstractExitStack implements CleanupStack
    */
   @Override
   public <T extends @Nullable Object> T enterContext(ContextManager<T> manager) {
-    checkNotNull(manager, "manager");
+    if (manager == null) {
+      throw nullArgument("manager");
+    }
     T value;
     try {
       value = manager.enter();
@@ -148,7 +162,10 @@ abstract sealed class AbstractExitStack implements CleanupStack
    */
   @Override
   public ExitHandler push(ExitHandler handler) {
-    add(checkNotNull(handler, "handler"), HANDLER);
+    if (handler == null) {
+      throw nullArgument("handler");
+    }
+    add(handler, HANDLER);
     return handler;
   }
 
@@ -167,7 +184,10 @@ abstract sealed class AbstractExitStack implements CleanupStack
   // type variable, which would make push(failure -> ...) ambiguous with push(ExitHandler).
   @Override
   public <T extends @Nullable Object> ContextManager<T> push(ContextManager<T> manager) {
-    add(checkNotNull(manager, "manager"), MANAGER);
+    if (manager == null) {
+      throw nullArgument("manager");
+    }
+    add(manager, MANAGER);
     return manager;
   }
 
@@ -183,7 +203,10 @@ abstract sealed class AbstractExitStack implements CleanupStack
    */
   @Override
   public CleanupAction callback(CleanupAction action) {
-    add(checkNotNull(action, "action"), ACTION);
+    if (action == null) {
+      throw nullArgument("action");
+    }
+    add(action, ACTION);
     return action;
   }
 
@@ -199,7 +222,10 @@ abstract sealed class AbstractExitStack implements CleanupStack
    */
   @Override
   public <C extends AutoCloseable> C register(C resource) {
-    add(checkNotNull(resource, "resource"), PLAIN);
+    if (resource == null) {
+      throw nullArgument("resource");
+    }
+    add(resource, PLAIN);
     return resource;
   }
 
@@ -269,23 +295,29 @@ abstract sealed class AbstractExitStack implements CleanupStack
 
   final void add(Object entry, byte kind) {
     int index = size;
-    if (index == 0) {
-      if (Leaks.used) {
+    if (index < FIELDS) {
+      if (index == 0 && Leaks.used) {
         Leaks.pending(this, true);
       }
-      first = entry;
-      firstKind = kind;
-      size = 1;
+      switch (index) {
+        case 0 -> first = entry;
+        case 1 -> second = entry;
+        case 2 -> third = entry;
+        default -> fourth = entry;
+      }
+      int shift = index << 3;
+      fieldKinds = (fieldKinds & ~(0xFF << shift)) | (kind << shift);
+      size = index + 1;
       return;
     }
-    int slot = index - 1;
+    int slot = index - FIELDS;
     if (slot == entries.length) {
       // Full. Large arrays first drop finished handles; small ones just grow, inline: a call
       // taking `this` on this path kept C2 from scalar-replacing a 16-entry stack on JDK 25
       // (measured: 160 -> 192 B).
       if (slot >= SWEEP_FROM && (kinds != null || arrayKind == HANDLE)) {
         slot = dropFinishedHandles();
-        index = slot + 1;
+        index = slot + FIELDS;
       }
       if (slot == entries.length) {
         int capacity = Math.max(FIRST_CAPACITY, slot << 1);
@@ -317,16 +349,16 @@ abstract sealed class AbstractExitStack implements CleanupStack
   }
 
   /**
-   * Drops the handles that are no longer pending (cancelled or run) from {@link #entries} (not
-   * {@link #first}) and returns how many entries are left in the array. Compacts into new arrays,
-   * so that an error from a handle's check leaves the stack as it was.
+   * Drops the handles that are no longer pending (cancelled or run) from {@link #entries} (not from
+   * the fields) and returns how many entries are left in the array. Compacts into new arrays, so
+   * that an error from a handle's check leaves the stack as it was.
    */
   private int dropFinishedHandles() {
     Object[] e = entries;
     byte[] k = kinds; // null: every entry is a handle (arrayKind)
     Object[] kept = new Object[e.length];
     byte[] keptKinds = k == null ? null : new byte[k.length];
-    int used = size - 1;
+    int used = size - FIELDS;
     int n = 0;
     for (int i = 0; i < used; i++) {
       if ((k == null || k[i] == HANDLE) && !((Registration<?>) e[i]).isPending()) {
@@ -340,43 +372,66 @@ abstract sealed class AbstractExitStack implements CleanupStack
     }
     entries = kept;
     kinds = keptKinds;
-    size = n + 1;
+    size = n + FIELDS;
     return n;
   }
 
   final byte kindAt(int index) {
-    if (index == 0) {
-      return firstKind;
+    if (index < FIELDS) {
+      return (byte) (fieldKinds >>> (index << 3));
     }
     byte[] k = kinds;
-    return k == null ? arrayKind : k[index - 1];
+    return k == null ? arrayKind : k[index - FIELDS];
+  }
+
+  @SuppressWarnings("NullAway") // the fields below size hold registrations
+  private Object entryAt(int index) {
+    if (index < FIELDS) {
+      return switch (index) {
+        case 0 -> first;
+        case 1 -> second;
+        case 2 -> third;
+        default -> fourth;
+      };
+    }
+    return entries[index - FIELDS];
   }
 
   /** {@return the last entry, which must exist, without removing it} */
   final Object peekLast() {
-    int index = size - 1;
-    return index == 0 ? first : entries[index - 1];
+    return entryAt(size - 1);
   }
 
   /**
-   * Removes the last entry, which must exist; read its kind with {@link #kindAt} first. The array
-   * slot it leaves is not cleared: the array is dropped, whole, when the first registration goes,
-   * so a stack holds no reference to what has run once it is empty, and a pop costs no store into
-   * the array.
+   * Removes the last entry, which must exist; read its kind with {@link #kindAt} first. Read, then
+   * removed by {@link #dropLast}: an error in either call leaves it on the stack.
    */
   final Object removeLast() {
-    int index = --size;
+    Object entry = peekLast();
+    dropLast();
+    return entry;
+  }
+
+  /**
+   * Removes the last entry, which must exist, just looked at ({@link #peekLast}, {@link #kindAt}).
+   * The array slot or field it leaves is not cleared: fields and array are let go of, all at once,
+   * when the first registration goes, so a stack holds no reference to what has run once it is
+   * empty, and a pop costs no store.
+   */
+  final void dropLast() {
+    int index = size - 1;
+    size = index;
     if (index == 0) {
-      Object entry = first;
-      first = EMPTY;
+      first = null; // written here, not by a call: see the storage comment
+      second = null;
+      third = null;
+      fourth = null;
       entries = EMPTY;
       kinds = null;
       if (Leaks.used) {
         Leaks.pending(this, false);
       }
-      return entry;
     }
-    return entries[index - 1];
   }
 
   /**
@@ -386,11 +441,13 @@ abstract sealed class AbstractExitStack implements CleanupStack
    */
   final void popInto(Unwinding into) {
     int index = size - 1;
-    byte kind = kindAt(index);
-    into.taken(index == 0 ? first : entries[index - 1], kind);
+    into.taken(entryAt(index), kindAt(index));
     size = index;
     if (index == 0) {
-      first = EMPTY;
+      first = null; // written here, not by a call: see the storage comment
+      second = null;
+      third = null;
+      fourth = null;
       entries = EMPTY;
       kinds = null;
       if (Leaks.used) {
@@ -415,12 +472,18 @@ abstract sealed class AbstractExitStack implements CleanupStack
     // Only writes from here on (see the storage comment), so that an error cannot leave the
     // registrations in both stacks or in neither.
     target.first = from.first;
-    target.firstKind = from.firstKind;
+    target.second = from.second;
+    target.third = from.third;
+    target.fourth = from.fourth;
+    target.fieldKinds = from.fieldKinds;
     target.entries = from.entries;
     target.kinds = from.kinds;
     target.arrayKind = from.arrayKind;
     target.size = from.size;
-    first = EMPTY;
+    first = null;
+    second = null;
+    third = null;
+    fourth = null;
     entries = EMPTY;
     kinds = null;
     size = 0;
@@ -435,7 +498,7 @@ abstract sealed class AbstractExitStack implements CleanupStack
    */
   private void copyEntriesTo(AbstractExitStack target) {
     for (int i = 0, n = size; i < n; i++) {
-      target.add(i == 0 ? first : entries[i - 1], kindAt(i));
+      target.add(entryAt(i), kindAt(i));
     }
   }
 

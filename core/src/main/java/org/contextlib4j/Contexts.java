@@ -16,6 +16,7 @@
 package org.contextlib4j;
 
 import static org.contextlib4j.internal.Throwables.checkNotNull;
+import static org.contextlib4j.internal.Throwables.nullArgument;
 import static org.contextlib4j.internal.Throwables.sneakyThrow;
 
 import java.io.PrintStream;
@@ -121,8 +122,12 @@ public final class Contexts {
       @Nullable R with(
           ContextManager<T> manager, ContextBody<? super T, ? extends R, ? extends X> body)
           throws X {
-    checkNotNull(manager, "manager");
-    checkNotNull(body, "body");
+    if (manager == null || body == null) {
+      // Checked inline, with one branch: Contexts.run(new ExitStack(), ...) is scalar-replaced
+      // only if this method, compiled with the body and the close inlined, stays under C2's
+      // InlineSmallCode (docs/benchmarks.md).
+      throw nullArgument(manager == null ? "manager" : "body");
+    }
     if (manager instanceof GeneratorContextManager<T> generator) {
       return generator.call(body); // callback mode: the body runs inside the yield
     }

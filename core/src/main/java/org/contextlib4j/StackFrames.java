@@ -71,13 +71,43 @@ final class StackFrames extends Frames {
     }
     boolean owner = !stack.unwinding;
     try {
-      return Unwinding.unwind(INSTANCE, stack, failure);
+      return owner ? unwindOwned(stack, failure) : Unwinding.unwind(INSTANCE, stack, failure);
     } catch (Throwable escaped) {
       if (owner) {
         stack.unwinding = false;
       }
       throw escaped;
     }
+  }
+
+  /**
+   * The close of an {@link ExitStack} whose unwinding is not running: {@link Unwinding#unwind}'s
+   * flat loop written for this one kind of stack, with no call through the frame protocol. The
+   * first entry that needs the cursor (a nested stack, a handle) hands the rest over to it, looked
+   * at and left on the stack, as there.
+   *
+   * <p>Why a copy: C2 inlines a method already compiled on its own only if its code is under {@code
+   * InlineSmallCode} (2,500 bytes). {@code Unwinding.unwind} came to 2,592 bytes for a stack of
+   * resources (JDK 17, {@code -XX:+LogCompilation}), so whether a close was inlined into the method
+   * that made the stack, and the stack scalar-replaced, depended on which was compiled first; this
+   * method comes to 2,240-2,368 (docs/benchmarks.md).
+   */
+  private static @Nullable Throwable unwindOwned(
+      AbstractExitStack stack, @Nullable Throwable failure) {
+    stack.unwinding = true;
+    Throwable inFlight = failure;
+    int size;
+    while ((size = stack.size) != 0) {
+      byte kind = stack.kindAt(size - 1);
+      Object entry = stack.peekLast();
+      if (!INSTANCE.isLeaf(entry, kind)) {
+        return Unwinding.withCursor(INSTANCE, stack, inFlight);
+      }
+      stack.dropLast();
+      inFlight = INSTANCE.run(entry, kind, inFlight, true);
+    }
+    stack.unwinding = false;
+    return inFlight;
   }
 
   private static @Nullable Throwable unwindConcurrent(

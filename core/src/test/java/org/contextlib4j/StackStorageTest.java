@@ -21,8 +21,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -31,11 +33,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * How a stack stores its registrations: a stack whose registrations are all of one kind keeps no
- * per-entry kinds, and the first registration of another kind must give every earlier one its own.
- * Runs of one kind of every length around the array's growth points, then another kind, then the
- * first again: each entry must still run as what it was registered as (a handler read as a callback
- * would fail with a ClassCastException, which would be attached to the body's exception).
+ * How a stack stores its registrations (the first four in fields, the rest in an array): a stack
+ * whose registrations are all of one kind keeps no per-entry kinds in its array, and the first
+ * registration of another kind must give every earlier one its own. Runs of one kind of every
+ * length around the array's growth points, then another kind, then the first again: each entry must
+ * still run as what it was registered as (a handler read as a callback would fail with a
+ * ClassCastException, which would be attached to the body's exception).
  */
 class StackStorageTest {
 
@@ -80,6 +83,61 @@ class StackStorageTest {
     assertThat(thrown).isSameAs(body);
     assertThat(body.getSuppressed()).isEmpty();
     assertThat(log).isEqualTo(expected);
+  }
+
+  static LongStream seeds() {
+    return LongStream.range(0, 300);
+  }
+
+  /**
+   * Seeded-random stacks of 0-12 registrations of random kinds (the first four kept in fields, the
+   * rest in the array), one of which, a callback, registers 0-6 more of random kinds while the
+   * stack unwinds (into fields and slots whose entries have run): each entry runs once, as what it
+   * was registered as, newest first, the late ones right after the callback that made them.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void randomKindsAndLengths_eachEntryRunsOnceAsRegistered_evenWhenACleanupRegistersMore(
+      long seed) {
+    Random random = new Random(seed);
+    ExitStack stack = new ExitStack();
+    List<String> expected = new ArrayList<>();
+    int n = random.nextInt(13);
+    int grower = n == 0 ? -1 : random.nextInt(n);
+    for (int i = 0; i < n; i++) {
+      String name = "e" + i;
+      if (i != grower) {
+        Way way = Way.values()[random.nextInt(Way.values().length)];
+        register(stack, way, name);
+        expected.add(0, expectedLine(way, name));
+        continue;
+      }
+      List<Way> lateWays = new ArrayList<>();
+      List<String> late = new ArrayList<>();
+      for (int k = random.nextInt(7); k > 0; k--) {
+        Way way = Way.values()[random.nextInt(Way.values().length)];
+        String lateName = name + ".late" + late.size();
+        lateWays.add(way);
+        late.add(lateName);
+        expected.add(0, expectedLine(way, lateName)); // these run right after the callback
+      }
+      stack.callback(
+          () -> {
+            log.add(name);
+            for (int k = 0; k < late.size(); k++) {
+              register(stack, lateWays.get(k), late.get(k));
+            }
+          });
+      expected.add(0, name);
+    }
+    IllegalStateException body = new IllegalStateException("body");
+
+    Throwable thrown = catchThrowable(() -> stack.close(body));
+
+    assertThat(thrown).isSameAs(body);
+    assertThat(body.getSuppressed()).isEmpty();
+    assertThat(log).isEqualTo(expected);
+    assertThat(stack).hasToString("ExitStack[0 cleanups]");
   }
 
   @Test

@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  *   registered with a timeout (pushAsyncExit(stack, timeout)): as a manager, and its entries' stages
  *     get at most what is left of that timeout.
  *
- * The sync driver (unwind, runEntry) runs each entry next() finds; the async driver
+ * The sync driver (unwind, runEntry) runs each entry next() finds (an ExitStack's own close
+ * drains its leaves in StackFrames.unwindOwned, this flat loop written for it alone so that it
+ * compiles small enough to be inlined, and hands over with withCursor); the async driver
  * (AsyncUnwinding) also starts stages and waits for those that are not complete. Both apply
  * ExceptionRule to every outcome. Entries are popped from the live stacks, so a cleanup that
  * registers more gets them run in the same unwinding, and a re-entrant close leaves nothing here.
@@ -146,6 +148,20 @@ public class Unwinding {
       return inFlight;
     }
     return new Unwinding(frames, root, role == Frames.OWNER, inFlight).runAll();
+  }
+
+  /**
+   * Goes on with the unwinding of {@code root}, which the caller began as its owner and drained of
+   * leaves down to an entry that needs the cursor: what {@link #unwind} does from there.
+   *
+   * @param frames the protocol
+   * @param root the stack
+   * @param inFlight the exception in flight
+   * @return the exception in flight at the end, or null
+   */
+  public static @Nullable Throwable withCursor(
+      Frames frames, Object root, @Nullable Throwable inFlight) {
+    return new Unwinding(frames, root, true, inFlight).runAll();
   }
 
   /**
