@@ -57,11 +57,12 @@ abstract sealed class AbstractExitStack implements CleanupStack
   static final byte ASYNC_ACTION = 6; // AsyncCleanupAction.runAsync()
   static final byte HANDLE = 7; // a Registration: its own entry and kind, unless cancelled or run
 
-  // Registrations, oldest first: the first four in fields (a stack of up to four allocates no
-  // array), the others in an array that doubles when full. Measured (docs/benchmarks.md): with
-  // one field, JDK 17 allocated the stack of two or more, because the array's allocation inside
-  // the block gives the block an exception edge, and the close on it (try-with-resources' close
-  // after a failure, never run, so never inlined) takes the stack as an argument.
+  // Registrations, oldest first: the first one in a field (a stack of one allocates no array),
+  // the others in an array that doubles when full. (On JDK 17 a stack of two or more made and
+  // closed in one method is not scalar-replaced: the array's allocation gives the block an
+  // exception edge, and try-with-resources' close on it, never run, so never inlined, takes the
+  // stack as an argument. The first four in fields removed that, but made add compile to 2.9 kB,
+  // over C2's InlineSmallCode, and registrations calls: N = 256 slower; docs/benchmarks.md.)
   //
   // Each method that changes them makes every call it needs (to grow an array, to check a handle)
   // before its first write, and only writes after that: an error can strike any call, a
@@ -70,20 +71,12 @@ abstract sealed class AbstractExitStack implements CleanupStack
   // after the writes is leak detection's note that a stack became empty: an error there can only
   // make its report wrong.
 
-  /** How many registrations are kept in fields. */
-  private static final int FIELDS = 4;
+  /** The first registration; {@link #EMPTY} when there is none. */
+  private Object first = EMPTY;
 
-  // Registrations 1-4 (null when there is none: a null store is the smaller one under G1's
-  // barriers, and the close's loop must compile small, see StackFrames.unwindOwned).
-  private @Nullable Object first;
-  private @Nullable Object second;
-  private @Nullable Object third;
-  private @Nullable Object fourth;
+  private byte firstKind;
 
-  /** Their kinds, a byte each, registration 1 in the low byte. */
-  private int fieldKinds;
-
-  /** Registrations 5, 6, ... at indexes 0, 1, .... */
+  /** Registrations 2, 3, ... at indexes 0, 1, .... */
   private Object[] entries = EMPTY;
 
   /**
@@ -295,29 +288,23 @@ abstract sealed class AbstractExitStack implements CleanupStack
 
   final void add(Object entry, byte kind) {
     int index = size;
-    if (index < FIELDS) {
-      if (index == 0 && Leaks.used) {
+    if (index == 0) {
+      if (Leaks.used) {
         Leaks.pending(this, true);
       }
-      switch (index) {
-        case 0 -> first = entry;
-        case 1 -> second = entry;
-        case 2 -> third = entry;
-        default -> fourth = entry;
-      }
-      int shift = index << 3;
-      fieldKinds = (fieldKinds & ~(0xFF << shift)) | (kind << shift);
-      size = index + 1;
+      first = entry;
+      firstKind = kind;
+      size = 1;
       return;
     }
-    int slot = index - FIELDS;
+    int slot = index - 1;
     if (slot == entries.length) {
       // Full. Large arrays first drop finished handles; small ones just grow, inline: a call
       // taking `this` on this path kept C2 from scalar-replacing a 16-entry stack on JDK 25
       // (measured: 160 -> 192 B).
       if (slot >= SWEEP_FROM && (kinds != null || arrayKind == HANDLE)) {
         slot = dropFinishedHandles();
-        index = slot + FIELDS;
+        index = slot + 1;
       }
       if (slot == entries.length) {
         int capacity = Math.max(FIRST_CAPACITY, slot << 1);
@@ -349,16 +336,16 @@ abstract sealed class AbstractExitStack implements CleanupStack
   }
 
   /**
-   * Drops the handles that are no longer pending (cancelled or run) from {@link #entries} (not from
-   * the fields) and returns how many entries are left in the array. Compacts into new arrays, so
-   * that an error from a handle's check leaves the stack as it was.
+   * Drops the handles that are no longer pending (cancelled or run) from {@link #entries} (not
+   * {@link #first}) and returns how many entries are left in the array. Compacts into new arrays,
+   * so that an error from a handle's check leaves the stack as it was.
    */
   private int dropFinishedHandles() {
     Object[] e = entries;
     byte[] k = kinds; // null: every entry is a handle (arrayKind)
     Object[] kept = new Object[e.length];
     byte[] keptKinds = k == null ? null : new byte[k.length];
-    int used = size - FIELDS;
+    int used = size - 1;
     int n = 0;
     for (int i = 0; i < used; i++) {
       if ((k == null || k[i] == HANDLE) && !((Registration<?>) e[i]).isPending()) {
@@ -372,60 +359,53 @@ abstract sealed class AbstractExitStack implements CleanupStack
     }
     entries = kept;
     kinds = keptKinds;
-    size = n + FIELDS;
+    size = n + 1;
     return n;
   }
 
   final byte kindAt(int index) {
-    if (index < FIELDS) {
-      return (byte) (fieldKinds >>> (index << 3));
+    if (index == 0) {
+      return firstKind;
     }
     byte[] k = kinds;
-    return k == null ? arrayKind : k[index - FIELDS];
-  }
-
-  @SuppressWarnings("NullAway") // the fields below size hold registrations
-  private Object entryAt(int index) {
-    if (index < FIELDS) {
-      return switch (index) {
-        case 0 -> first;
-        case 1 -> second;
-        case 2 -> third;
-        default -> fourth;
-      };
-    }
-    return entries[index - FIELDS];
+    return k == null ? arrayKind : k[index - 1];
   }
 
   /** {@return the last entry, which must exist, without removing it} */
   final Object peekLast() {
-    return entryAt(size - 1);
+    int index = size - 1;
+    return index == 0 ? first : entries[index - 1];
   }
 
   /**
-   * Removes the last entry, which must exist; read its kind with {@link #kindAt} first. Read, then
-   * removed by {@link #dropLast}: an error in either call leaves it on the stack.
+   * Removes the last entry, which must exist; read its kind with {@link #kindAt} first. The array
+   * slot it leaves is not cleared: the array is dropped, whole, when the first registration goes,
+   * so a stack holds no reference to what has run once it is empty, and a pop costs no store into
+   * the array.
    */
   final Object removeLast() {
-    Object entry = peekLast();
-    dropLast();
-    return entry;
+    int index = --size;
+    if (index == 0) {
+      Object entry = first;
+      first = EMPTY;
+      entries = EMPTY;
+      kinds = null;
+      if (Leaks.used) {
+        Leaks.pending(this, false);
+      }
+      return entry;
+    }
+    return entries[index - 1];
   }
 
   /**
-   * Removes the last entry, which must exist, just looked at ({@link #peekLast}, {@link #kindAt}).
-   * The array slot or field it leaves is not cleared: fields and array are let go of, all at once,
-   * when the first registration goes, so a stack holds no reference to what has run once it is
-   * empty, and a pop costs no store.
+   * Removes the last entry, which must exist, just looked at ({@link #peekLast}, {@link #kindAt}):
+   * {@link #removeLast} without reading it again, for {@code StackFrames.unwindOwned}.
    */
   final void dropLast() {
-    int index = size - 1;
-    size = index;
+    int index = --size;
     if (index == 0) {
-      first = null; // written here, not by a call: see the storage comment
-      second = null;
-      third = null;
-      fourth = null;
+      first = EMPTY;
       entries = EMPTY;
       kinds = null;
       if (Leaks.used) {
@@ -441,13 +421,11 @@ abstract sealed class AbstractExitStack implements CleanupStack
    */
   final void popInto(Unwinding into) {
     int index = size - 1;
-    into.taken(entryAt(index), kindAt(index));
+    byte kind = kindAt(index);
+    into.taken(index == 0 ? first : entries[index - 1], kind);
     size = index;
     if (index == 0) {
-      first = null; // written here, not by a call: see the storage comment
-      second = null;
-      third = null;
-      fourth = null;
+      first = EMPTY;
       entries = EMPTY;
       kinds = null;
       if (Leaks.used) {
@@ -472,18 +450,12 @@ abstract sealed class AbstractExitStack implements CleanupStack
     // Only writes from here on (see the storage comment), so that an error cannot leave the
     // registrations in both stacks or in neither.
     target.first = from.first;
-    target.second = from.second;
-    target.third = from.third;
-    target.fourth = from.fourth;
-    target.fieldKinds = from.fieldKinds;
+    target.firstKind = from.firstKind;
     target.entries = from.entries;
     target.kinds = from.kinds;
     target.arrayKind = from.arrayKind;
     target.size = from.size;
-    first = null;
-    second = null;
-    third = null;
-    fourth = null;
+    first = EMPTY;
     entries = EMPTY;
     kinds = null;
     size = 0;
@@ -498,7 +470,7 @@ abstract sealed class AbstractExitStack implements CleanupStack
    */
   private void copyEntriesTo(AbstractExitStack target) {
     for (int i = 0, n = size; i < n; i++) {
-      target.add(entryAt(i), kindAt(i));
+      target.add(i == 0 ? first : entries[i - 1], kindAt(i));
     }
   }
 

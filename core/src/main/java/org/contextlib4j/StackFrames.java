@@ -87,10 +87,11 @@ final class StackFrames extends Frames {
    * at and left on the stack, as there.
    *
    * <p>Why a copy: C2 inlines a method already compiled on its own only if its code is under {@code
-   * InlineSmallCode} (2,500 bytes). {@code Unwinding.unwind} came to 2,592 bytes for a stack of
-   * resources (JDK 17, {@code -XX:+LogCompilation}), so whether a close was inlined into the method
-   * that made the stack, and the stack scalar-replaced, depended on which was compiled first; this
-   * method comes to 2,240-2,368 (docs/benchmarks.md).
+   * InlineSmallCode} (2,500 bytes), and whether an ExitStack made and closed in one method is
+   * scalar-replaced depends on its close being inlined there. This loop compiles to 1,152-1,376
+   * bytes, {@code Unwinding.unwind} to 1,472-1,504 (JDK 17, {@code -XX:+LogCompilation}), which
+   * leaves more room for the code around it ({@code Contexts.with} with the block inlined). A/B in
+   * docs/benchmarks.md.
    */
   private static @Nullable Throwable unwindOwned(
       AbstractExitStack stack, @Nullable Throwable failure) {

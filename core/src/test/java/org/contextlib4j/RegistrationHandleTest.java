@@ -316,9 +316,8 @@ class RegistrationHandleTest {
   @Test
   void droppedHandles_areNoLongerReachableFromTheStack() throws Exception {
     ExitStack stack = new ExitStack();
-    stack.callback(
-        logs("first")); // with the next three in the stack's fields; then 32 in the array
-    for (int i = 0; i < 23; i++) {
+    stack.callback(logs("first")); // in its own field; the next 32 fill the array
+    for (int i = 0; i < 20; i++) {
       stack.handles().callback(logs("live"));
     }
     for (int i = 0; i < 5; i++) {

@@ -33,12 +33,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * How a stack stores its registrations (the first four in fields, the rest in an array): a stack
- * whose registrations are all of one kind keeps no per-entry kinds in its array, and the first
- * registration of another kind must give every earlier one its own. Runs of one kind of every
- * length around the array's growth points, then another kind, then the first again: each entry must
- * still run as what it was registered as (a handler read as a callback would fail with a
- * ClassCastException, which would be attached to the body's exception).
+ * How a stack stores its registrations: a stack whose registrations are all of one kind keeps no
+ * per-entry kinds, and the first registration of another kind must give every earlier one its own.
+ * Runs of one kind of every length around the array's growth points, then another kind, then the
+ * first again: each entry must still run as what it was registered as (a handler read as a callback
+ * would fail with a ClassCastException, which would be attached to the body's exception).
  */
 class StackStorageTest {
 
@@ -90,10 +89,10 @@ class StackStorageTest {
   }
 
   /**
-   * Seeded-random stacks of 0-12 registrations of random kinds (the first four kept in fields, the
-   * rest in the array), one of which, a callback, registers 0-6 more of random kinds while the
-   * stack unwinds (into fields and slots whose entries have run): each entry runs once, as what it
-   * was registered as, newest first, the late ones right after the callback that made them.
+   * Seeded-random stacks of 0-12 registrations of random kinds (the first in a field, the rest in
+   * the array), one of which, a callback, registers 0-6 more of random kinds while the stack
+   * unwinds (into slots whose entries have run): each entry runs once, as what it was registered
+   * as, newest first, the late ones right after the callback that made them.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
