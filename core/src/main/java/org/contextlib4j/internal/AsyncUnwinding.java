@@ -133,6 +133,9 @@ public abstract class AsyncUnwinding extends Unwinding
         k = (byte) flat;
         e = popFlat();
       } else {
+        if (endedFlat()) {
+          return true;
+        }
         if (!roomy) {
           roomy = true;
           roomForCursor();
@@ -147,33 +150,40 @@ public abstract class AsyncUnwinding extends Unwinding
         inFlight = frames.run(e, k, inFlight, onCaller()); // the sync driver's own step
         continue;
       }
-      CompletionStage<?> stage;
+      // One fold for the three outcomes (start threw, the stage had failed, it had succeeded):
+      // each fold site costs compiled code, and this loop must stay under C2's InlineSmallCode
+      // to be inlined into the drive (measured: at 2,720 B it was not, and this object was then
+      // allocated for a one-entry stack; docs/benchmarks.md).
+      CompletionStage<?> stage = null;
+      Throwable failure = null;
       try {
         stage = frames.start(e, k, inFlight, onCaller());
       } catch (Throwable t) {
-        inFlight = frames.fold(e, k, inFlight, null, t, onCaller());
-        continue;
+        failure = t;
       }
-      if (stage.getClass() == CompletableFuture.class && ((CompletableFuture<?>) stage).isDone()) {
+      Object value = null;
+      if (stage != null) {
         // Already complete (the common case for sync-looking async code): read the outcome
         // directly, without a callback or the handshake. Exact class only: subclasses such as
         // minimalCompletionStage() refuse getNow(). Measured: 2.6x faster at 16 entries.
+        if (stage.getClass() != CompletableFuture.class
+            || !((CompletableFuture<?>) stage).isDone()) {
+          if (awaits(e, k, stage)) {
+            if (Thread.currentThread() == caller) {
+              callerLeft = true;
+            }
+            return false;
+          }
+          continue; // completed during whenComplete: accept has recorded the result
+        }
         CompletableFuture<?> done = (CompletableFuture<?>) stage;
         if (done.isCompletedExceptionally()) {
-          inFlight =
-              frames.fold(e, k, inFlight, null, Stages.unwrap(Stages.failureOf(done)), onCaller());
+          failure = Stages.unwrap(Stages.failureOf(done));
         } else {
-          inFlight = frames.fold(e, k, inFlight, done.getNow(null), null, onCaller());
+          value = done.getNow(null);
         }
-        continue;
       }
-      if (awaits(e, k, stage)) {
-        if (Thread.currentThread() == caller) {
-          callerLeft = true;
-        }
-        return false;
-      }
-      // Completed during whenComplete: accept has recorded the result; continue here.
+      inFlight = frames.fold(e, k, inFlight, value, failure, onCaller());
     }
   }
 

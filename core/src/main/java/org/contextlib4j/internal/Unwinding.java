@@ -329,6 +329,24 @@ public class Unwinding {
     return kind >= 0 && frames.isLeaf(frames.peekFlat(s), (byte) kind) ? kind : Frames.CURSOR;
   }
 
+  /**
+   * For the async driver, after {@link #flatTop} found no leaf: ends the unwinding, as {@link
+   * #next} would, if the stack being drained is the root, flat and empty (the look every close
+   * makes last), and says whether it did; so a flat close never runs the cursor, which then stays
+   * out of the async loop's compiled code (C2's InlineSmallCode: docs/benchmarks.md). As the sync
+   * driver's flat path ends ({@link #unwind}).
+   */
+  final boolean endedFlat() {
+    Object s = stack;
+    if (s == null || preset || resume != null || frames.flatTop(s) != Frames.EMPTY) {
+      return false;
+    }
+    if (owner) {
+      frames.end(s);
+    }
+    return true;
+  }
+
   /** Takes off the entry {@link #flatTop} just looked at. */
   final Object popFlat() {
     return frames.popFlat(checkStack());
