@@ -57,12 +57,16 @@ abstract sealed class AbstractExitStack implements CleanupStack
   static final byte ASYNC_ACTION = 6; // AsyncCleanupAction.runAsync()
   static final byte HANDLE = 7; // a Registration: its own entry and kind, unless cancelled or run
 
-  // Registrations, oldest first: the first one in a field (a stack of one allocates no array),
-  // the others in an array that doubles when full. (On JDK 17 a stack of two or more made and
-  // closed in one method is not scalar-replaced: the array's allocation gives the block an
-  // exception edge, and try-with-resources' close on it, never run, so never inlined, takes the
-  // stack as an argument. The first four in fields removed that, but made add compile to 2.9 kB,
-  // over C2's InlineSmallCode, and registrations calls: N = 256 slower; docs/benchmarks.md.)
+  // Registrations, oldest first: the first one in a field, the others in an array of four that
+  // comes with the stack and doubles when full. The array is made in the constructor, before a
+  // try-with-resources block, not at the second registration, inside it: an allocation in the
+  // block gives it an exception edge, on which javac's close, never run, so never inlined by C2,
+  // takes the stack as an argument, and then JDK 17 could not scalar-replace a stack of two or
+  // more made and closed in one method. Now a block of up to five registrations allocates
+  // nothing. (Measured, docs/benchmarks.md: N = 2 and 4 1.3-2.2x as fast. The first in a
+  // field no longer spares a stack of one its array, but without it add compiled smaller, and C2
+  // inlined a register loop into Contexts.with, where it ran slower: N = 256 1.7x. The first four
+  // in fields made add compile to 2.9 kB, over InlineSmallCode, and each registration a call.)
   //
   // Each method that changes them makes every call it needs (to grow an array, to check a handle)
   // before its first write, and only writes after that: an error can strike any call, a
@@ -76,8 +80,8 @@ abstract sealed class AbstractExitStack implements CleanupStack
 
   private byte firstKind;
 
-  /** Registrations 2, 3, ... at indexes 0, 1, .... */
-  private Object[] entries = EMPTY;
+  /** Registrations 2, 3, ... at indexes 0, 1, ...; {@link #EMPTY} once the stack has emptied. */
+  private Object[] entries;
 
   /**
    * The kind of each registration in {@link #entries}, parallel to it; allocated only when a
@@ -110,6 +114,7 @@ abstract sealed class AbstractExitStack implements CleanupStack
    *     user's stack ({@link ConcurrentExitStack}'s taken registrations)
    */
   AbstractExitStack(boolean tracked) {
+    entries = new Object[FIRST_CAPACITY];
     if (tracked && Leaks.enabled) {
       Leaks.track(
           this,
