@@ -150,7 +150,8 @@ public abstract class Frames {
 
   /**
    * Ends the unwinding of {@code stack}, which this unwinding owns and {@link #flatTop} has just
-   * found empty (the sync driver's flat path; on the cursor's path {@link #pop} ends it).
+   * found empty (the flat path of the sync driver, and of the async driver for its root; on the
+   * cursor's path {@link #pop} ends it).
    *
    * @param stack a stack {@link #begin} made this thread the owner of
    */
