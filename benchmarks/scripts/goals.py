@@ -7,7 +7,8 @@ One row per (n, path): each library variant's time as a ratio to flatTryFinally 
 run), the peers' ratios, whether exitStack is faster than both peers, and B/op of exitStack next
 to the smallest peer's. The goals: every ExitStack form <= 1.5x flat and faster than Guava's
 Closer and Scala's Using.Manager, exitStack's B/op <= the smallest peer's, ConcurrentExitStack
-<= 2x flat. A goal met is marked "yes", a goal missed "**no**".
+<= 2x flat (both as a stack that never leaves the method, "Concurrent", and as one published
+where other threads could use it, "Shared": the form a concurrent stack is used in). A goal met is marked "yes", a goal missed "**no**".
 
 Some columns are not goals but tell what the goals ask: "floor", the ratio of arrayStackFloor (the
 least any stack object can do) to flat, and "exitStack / floor"; "locked floor" and "CAS floor",
@@ -37,15 +38,17 @@ def main():
         rows[(int(p["n"]), p["path"], name)] = (r["primaryMetric"]["score"], alloc)
     keys = sorted({(n, path) for n, path, _ in rows}, key=lambda k: (k[1] != "success", k[0]))
     head = ["N", "path", "exitStack", "worst stack form", "Closer", "Using", "≤ 1.5× (all forms)",
-            "faster than both", "B/op: exitStack / smallest peer", "Concurrent", "≤ 2×", "floor",
+            "faster than both", "B/op: exitStack / smallest peer", "Concurrent", "≤ 2×", "Shared",
+            "≤ 2× (shared)", "floor",
             "exitStack / floor", "locked floor", "CAS floor", "Concurrent / CAS floor"]
     print("| " + " | ".join(head) + " |")
-    print("|" + "---:|" * 2 + "---:|" * 4 + "---|---|---:|---:|---|---:|---:|---:|---:|---:|")
+    print("|" + "---:|" * 2 + "---:|" * 4 + "---|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|")
     yes = lambda ok: "yes" if ok else "**no**"
     for n, path in keys:
         flat = rows[(n, path, "flatTryFinally")][0]
         ratio = {v: rows[(n, path, v)][0] / flat
-                 for v in STACK + PEERS + ["concurrentExitStack", "arrayStackFloor",
+                 for v in STACK + PEERS + ["concurrentExitStack", "concurrentExitStackShared",
+                                           "arrayStackFloor",
                                            "lockedStackFloor", "casStackFloor"]
                  if (n, path, v) in rows}
         present = [v for v in STACK if v in ratio]
@@ -55,6 +58,7 @@ def main():
         peer_alloc = round(min(rows[(n, path, v)][1] for v in peers)) if peers else None
         floor = ratio.get("arrayStackFloor")
         conc = ratio.get("concurrentExitStack")
+        shared = ratio.get("concurrentExitStackShared")
         cas = ratio.get("casStackFloor")
         cells = [str(n), path, f"{ratio['exitStack']:.2f}", f"{ratio[worst]:.2f} ({worst})",
                  cell(ratio.get("guavaCloser")), cell(ratio.get("scalaUsingManager")),
@@ -64,6 +68,7 @@ def main():
                  "–" if peer_alloc is None else
                  f"{es_alloc:,} / {peer_alloc:,} {'' if es_alloc <= peer_alloc else '(**no**)'}",
                  cell(conc), "–" if conc is None else yes(conc <= 2),
+                 cell(shared), "–" if shared is None else yes(shared <= 2),
                  cell(floor),
                  "–" if floor is None else f"{ratio['exitStack'] / floor:.2f}",
                  cell(ratio.get("lockedStackFloor")), cell(cas),
