@@ -63,10 +63,12 @@ abstract sealed class AbstractExitStack implements CleanupStack
   // block gives it an exception edge, on which javac's close, never run, so never inlined by C2,
   // takes the stack as an argument, and then JDK 17 could not scalar-replace a stack of two or
   // more made and closed in one method. Now a block of up to five registrations allocates
-  // nothing. (Measured, docs/benchmarks.md: N = 2 and 4 1.3-2.2x as fast. The first in a
-  // field no longer spares a stack of one its array, but without it add compiled smaller, and C2
-  // inlined a register loop into Contexts.with, where it ran slower: N = 256 1.7x. The first four
-  // in fields made add compile to 2.9 kB, over InlineSmallCode, and each registration a call.)
+  // nothing. (Measured, docs/benchmarks.md: N = 2 and 4 1.3-2.2x as fast, N = 64-128 about 20 %
+  // slower: C2 then keeps the stack in the frame, not a register, in the register loop. The
+  // first in a field no longer spares a stack of one its array, but without it add compiled
+  // smaller, and C2 inlined a register loop into Contexts.with, where it ran slower: N = 256
+  // 1.7x. The first four in fields made add compile to 2.9 kB, over InlineSmallCode, and each
+  // registration a call.)
   //
   // Each method that changes them makes every call it needs (to grow an array, to check a handle)
   // before its first write, and only writes after that: an error can strike any call, a
