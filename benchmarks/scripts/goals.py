@@ -8,7 +8,8 @@ run), the peers' ratios, whether exitStack is faster than both peers, and B/op o
 to the smallest peer's. The goals: every ExitStack form <= 1.5x flat and faster than Guava's
 Closer and Scala's Using.Manager, exitStack's B/op <= the smallest peer's, ConcurrentExitStack
 <= 2x flat (both as a stack that never leaves the method, "Concurrent", and as one published
-where other threads could use it, "Shared": the form a concurrent stack is used in). A goal met is marked "yes", a goal missed "**no**".
+where other threads could use it, "Shared": the form a concurrent stack is used in). A goal met is
+marked "yes", a goal missed "**no**".
 
 Some columns are not goals but tell what the goals ask: "floor", the ratio of arrayStackFloor (the
 least any stack object can do) to flat, and "exitStack / floor"; "locked floor" and "CAS floor",
