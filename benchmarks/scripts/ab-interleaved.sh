@@ -6,15 +6,20 @@
 #
 # usage: benchmarks/scripts/ab-interleaved.sh TAG REGEX "JMH-PARAMS" A.jar B.jar ...
 #   e.g. ab-interleaved.sh async 'AsyncBenchmark.asyncExitStack$' "-p n=16" /tmp/a.jar /tmp/b.jar
-# JSON goes to $OUT (default /tmp/bench) as TAG-JARNAME-ROUND.json.
+# JSON goes to $OUT (default /tmp/bench) as TAG-JARNAME-ROUND.json. $JAVA (default java) picks the
+# JDK; $JVM_ARGS, if set, is passed to every fork as one -jvmArgsAppend, e.g.
+#   JVM_ARGS="-XX:+AlwaysPreTouch -Xms1g -Xmx1g" (a pre-touched fixed heap: see docs/benchmarks.md)
 set -euo pipefail
 TAG=$1; RE=$2; PAR=$3; shift 3
 OUT=${OUT:-/tmp/bench}
+JAVA=${JAVA:-java}
+EXTRA=()
+if [ -n "${JVM_ARGS:-}" ]; then EXTRA=(-jvmArgsAppend "$JVM_ARGS"); fi
 mkdir -p "$OUT"
 for round in 1 2 3; do
   for j in "$@"; do
     b=$(basename $j .jar)
-    timeout 900 java -jar $j "$RE" $PAR -f 1 -wi 3 -w 1s -i 4 -r 1s -prof gc -rf json -rff $OUT/$TAG-$b-$round.json > $OUT/$TAG-$b-$round.log 2>&1
+    timeout 900 "$JAVA" -jar $j "$RE" $PAR "${EXTRA[@]}" -f 1 -wi 3 -w 1s -i 4 -r 1s -prof gc -rf json -rff $OUT/$TAG-$b-$round.json > $OUT/$TAG-$b-$round.log 2>&1
   done
 done
 python3 - "$OUT" "$TAG" "$@" <<'PY'
