@@ -82,7 +82,10 @@ abstract sealed class AbstractExitStack implements CleanupStack
 
   private byte firstKind;
 
-  /** Registrations 2, 3, ... at indexes 0, 1, ...; {@link #EMPTY} once the stack has emptied. */
+  /**
+   * Registrations 2, 3, ... at indexes 0, 1, ...; {@link #EMPTY} once the stack has emptied, and in
+   * an untracked stack until its second registration.
+   */
   private Object[] entries;
 
   /**
@@ -113,10 +116,12 @@ abstract sealed class AbstractExitStack implements CleanupStack
 
   /**
    * @param tracked whether leak detection may track it; false only for storage that is never a
-   *     user's stack ({@link ConcurrentExitStack}'s taken registrations)
+   *     user's stack ({@link ConcurrentExitStack}'s taken registrations, {@link #moveTo}'s merge),
+   *     which gets its registrations moved in whole or added in one go: it starts without an array,
+   *     which the move would drop unused ({@link #add} makes one at the first need)
    */
   AbstractExitStack(boolean tracked) {
-    entries = new Object[FIRST_CAPACITY];
+    entries = tracked ? new Object[FIRST_CAPACITY] : EMPTY;
     if (tracked && Leaks.enabled) {
       Leaks.track(
           this,

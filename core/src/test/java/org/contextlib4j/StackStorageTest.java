@@ -67,7 +67,22 @@ class StackStorageTest {
   @ParameterizedTest(name = "{2} x {0}, then {1}")
   @MethodSource("runsThenAnotherKind")
   void aRunOfOneKindThenAnother_eachEntryRunsAsRegistered(Way a, Way b, int n) {
-    ExitStack stack = new ExitStack();
+    runOfOneKindThenAnother(new ExitStack(), a, b, n);
+  }
+
+  /**
+   * The same in the storage a {@link ConcurrentExitStack} takes its registrations into: an
+   * untracked stack, which starts without an array and makes its first one at its second
+   * registration.
+   */
+  @ParameterizedTest(name = "{2} x {0}, then {1}")
+  @MethodSource("runsThenAnotherKind")
+  void anUntrackedStorageStack_startingWithoutAnArray_runsEachEntryAsRegistered(
+      Way a, Way b, int n) {
+    runOfOneKindThenAnother(new ExitStack(false), a, b, n);
+  }
+
+  private void runOfOneKindThenAnother(ExitStack stack, Way a, Way b, int n) {
     List<String> expected = new ArrayList<>();
     int id = 0;
     for (Way way : plan(a, b, n)) {
