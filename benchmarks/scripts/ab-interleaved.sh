@@ -29,7 +29,7 @@ res={}
 for j in jars:
   for f in glob.glob(f'{out}/{tag}-{j}-*.json'):
     for b in json.load(open(f)):
-      key=(b['benchmark'].split('.')[-1], tuple(sorted(b['params'].items())))
+      key=(b['benchmark'].split('.')[-1], tuple(sorted(b.get('params', {}).items())))
       d=res.setdefault(key,{}).setdefault(j,{'t':[],'a':[]})
       for it in b['primaryMetric']['rawData']: d['t']+=it
       d['a'].append(b['secondaryMetrics'].get('gc.alloc.rate.norm',{}).get('score',0))

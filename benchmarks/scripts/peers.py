@@ -31,9 +31,10 @@ def main():
             name = r["benchmark"].rsplit(".", 1)[1]
             for iterations in r["primaryMetric"]["rawData"]:
                 times[key][name] += iterations
-            alloc[key, name] = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score", 0)
-    print("| N | path | flat ns | exitStack | Closer | Using | faster than both | exitStack / faster peer"
-          " | B/op: exitStack / smallest peer |")
+            norm = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {})
+            alloc[key, name] = norm.get("score", 0)
+    print("| N | path | flat ns | exitStack | Closer | Using | faster than both"
+          " | exitStack / faster peer | B/op: exitStack / smallest peer |")
     print("|---:|---|---:|---:|---:|---:|---|---:|---:|")
     for key in sorted(times, key=lambda k: (k[0] != "success", k[1])):
         t = times[key]
@@ -41,10 +42,12 @@ def main():
         median = {v: statistics.median(t[v]) for v in VARIANTS}
         peer = min(median["guavaCloser"], median["scalaUsingManager"])
         cells = " | ".join(
-            f"{median[v] / flat:.2f} ({min(t[v]) / flat:.2f}–{max(t[v]) / flat:.2f})" for v in VARIANTS)
+            f"{median[v] / flat:.2f} ({min(t[v]) / flat:.2f}–{max(t[v]) / flat:.2f})"
+            for v in VARIANTS)
         smallest = min(alloc[key, "guavaCloser"], alloc[key, "scalaUsingManager"])
-        print(f"| {key[1]} | {key[0]} | {flat:,.1f} | {cells} | "
-              f"{'yes' if median['exitStack'] < peer else '**no**'} | {median['exitStack'] / peer:.2f} | "
+        faster = "yes" if median["exitStack"] < peer else "**no**"
+        print(f"| {key[1]} | {key[0]} | {flat:,.1f} | {cells} | {faster} | "
+              f"{median['exitStack'] / peer:.2f} | "
               f"{alloc[key, 'exitStack']:,.0f} / {smallest:,.0f} |")
 
 
