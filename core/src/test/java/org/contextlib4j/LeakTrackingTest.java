@@ -195,6 +195,23 @@ class LeakTrackingTest {
   }
 
   @Test
+  void stackMadeWhileOff_isNotTrackedOnceDetectionIsTurnedOn_andAStackMadeAfterIs() {
+    ExitStack before = new ExitStack(); // made while off: never tracked, whatever happens later
+    LeakDetection.enable();
+    before.callback(() -> {});
+    WeakReference<ExitStack> untracked = new WeakReference<>(before);
+    before = null;
+    ExitStack after = new ExitStack(); // a real leak, to know that the cleaner has run
+    after.callback(() -> {});
+    after = null;
+
+    awaitGc(() -> !reports.isEmpty() && untracked.get() == null);
+    settle();
+
+    assertThat(reports).singleElement().asString().startsWith("LEAK: ExitStack ");
+  }
+
+  @Test
   void generatorStyleManagers_enteredButNotExited_areReported_exitedOnesAreNot() throws Exception {
     LeakDetection.enable();
     CompletableFuture<String> closedBody = new CompletableFuture<>();

@@ -24,10 +24,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The leak detector behind {@code org.contextlib4j.LeakDetection}. Off, it costs a read of {@link
- * #enabled} when a tracked object is created and when it becomes non-empty or empty: no field in
- * the tracked object, no allocation. On, each tracked object gets a {@link Tracker} holding the
- * stack trace of its creation, found through a weak identity map, and a {@link Cleaner} reports the
- * object if it becomes unreachable while its tracker says cleanups are pending.
+ * #enabled} when a tracked object is created and, when it becomes non-empty or empty, a read of a
+ * flag: the stacks' own, set when they were tracked (a volatile read there kept C2 from removing a
+ * stack's array), the generator-style managers' {@link #used}. No allocation. On, each tracked
+ * object gets a {@link Tracker} holding the stack trace of its creation, found through a weak
+ * identity map, and a {@link Cleaner} reports the object if it becomes unreachable while its
+ * tracker says cleanups are pending.
  */
 public final class Leaks {
   private Leaks() {}
@@ -42,9 +44,10 @@ public final class Leaks {
   public static volatile boolean enabled = Boolean.getBoolean(PROPERTY);
 
   /**
-   * Whether any object may be tracked: {@link #enabled} was true at some point. Changes of state
-   * are recorded while this is true, so that an object tracked before detection was turned off is
-   * not reported for cleanups it has since run.
+   * Whether any object may be tracked: {@link #enabled} was true at some point. The generator-style
+   * managers record their changes of state while this is true (the stacks while they are tracked),
+   * so that an object tracked before detection was turned off is not reported for cleanups it has
+   * since run.
    */
   public static volatile boolean used = enabled;
 
