@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * ContextBody}. What the body throws is the exception in flight that the manager's exit sees; see
  * {@link Contexts}' exception semantics.
  *
+ * <p>It is a {@link ContextBody} whose result is {@code null}, so {@code run} hands the action
+ * itself to the manager, with no object to adapt it: a block that returns nothing costs no more
+ * than one that returns a value.
+ *
  * <p>Python: the block of a {@code with} statement.
  *
  * <p><b>Thread safety:</b> called once per {@code run}, on the caller's thread.
@@ -38,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @FunctionalInterface
-public interface ContextAction<T extends @Nullable Object, X extends Throwable> {
+public interface ContextAction<T extends @Nullable Object, X extends Throwable>
+    extends ContextBody<T, @Nullable Void, X> {
 
   /**
    * Runs the body.
@@ -47,4 +52,18 @@ public interface ContextAction<T extends @Nullable Object, X extends Throwable> 
    * @throws X if the body fails
    */
   void accept(T value) throws X;
+
+  /**
+   * Runs the body ({@link #accept}) and returns {@code null}.
+   *
+   * @param value what the manager's {@code enter} returned
+   * @return {@code null}
+   * @throws X if the body fails
+   */
+  @Override
+  @SuppressWarnings("NullAway") // R is @Nullable Void; see NULLAWAY_NOTE in AbstractExitStack
+  default @Nullable Void apply(T value) throws X {
+    accept(value);
+    return null;
+  }
 }

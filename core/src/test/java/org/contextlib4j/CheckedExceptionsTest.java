@@ -534,4 +534,47 @@ class CheckedExceptionsTest {
         .isThrownBy(() -> decorate(() -> (Transaction) null, callable).call())
         .withMessage("the manager returned by factory cannot be null");
   }
+
+  @Test
+  void anAction_isABodyThatReturnsNull_andRunHandsTheSameObjectToTheManager() throws Exception {
+    ContextAction<String, IOException> action =
+        value -> {
+          log.add("body got " + value);
+          throw new IOException("disk full");
+        };
+    ContextBody<String, @Nullable Void, IOException> body = action;
+    assertThatThrownBy(() -> body.apply("x")).isInstanceOf(IOException.class);
+    ContextAction<String, RuntimeException> quiet = value -> log.add("quiet got " + value);
+    assertThat(((ContextBody<String, @Nullable Void, RuntimeException>) quiet).apply("y")).isNull();
+
+    // run passes the action itself as the with-block: a generator manager's yield runs it (no
+    // adapter in between), and what it throws is what the body sees at its yield.
+    List<Object> seenByYield = new ArrayList<>();
+    IOException thrown =
+        catchIoException(
+            () ->
+                run(
+                    Contexts.<String>contextManager(
+                        y -> {
+                          try {
+                            y.yield("resource");
+                          } catch (Throwable t) {
+                            seenByYield.add(t);
+                            throw t;
+                          }
+                        }),
+                    action));
+    assertThat(thrown).hasMessage("disk full");
+    assertThat(seenByYield).containsExactly(thrown);
+    assertThat(log).containsExactly("body got x", "quiet got y", "body got resource");
+  }
+
+  private static IOException catchIoException(CheckedRunnable<IOException> call) {
+    try {
+      call.run();
+    } catch (IOException e) {
+      return e;
+    }
+    throw new AssertionError("no IOException");
+  }
 }
