@@ -164,7 +164,7 @@ public final class Contexts {
       ContextManager<T> manager, ContextAction<? super T, ? extends X> body) throws X {
     // The action is the block itself (a ContextBody returning null): an adapter around it was
     // one more object per call that C2 did not remove where the block escaped (measured: 16 B of
-    // callback mode's 56 on JDK 17, and of run(new ExitStack(), ...) at N >= 16;
+    // callback mode's 56 on JDK 17, and of run(new ExitStack(), ...) at N = 4 and 16;
     // docs/benchmarks.md).
     with(manager, body);
   }
