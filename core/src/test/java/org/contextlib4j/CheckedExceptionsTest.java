@@ -536,7 +536,7 @@ class CheckedExceptionsTest {
   }
 
   @Test
-  void anAction_isABodyThatReturnsNull_andRunHandsTheSameObjectToTheManager() throws Exception {
+  void anAction_isABodyThatReturnsNull_andRunCallsItAsTheBlock() throws Exception {
     ContextAction<String, IOException> action =
         value -> {
           log.add("body got " + value);
@@ -567,6 +567,26 @@ class CheckedExceptionsTest {
     assertThat(thrown).hasMessage("disk full");
     assertThat(seenByYield).containsExactly(thrown);
     assertThat(log).containsExactly("body got x", "quiet got y", "body got resource");
+
+    // The manager calls the action's own apply (an adapter would call accept directly), both the
+    // plain path and a generator manager's yield.
+    log.clear();
+    ContextAction<String, RuntimeException> recorded =
+        new ContextAction<>() {
+          @Override
+          public void accept(String value) {
+            log.add("accept " + value);
+          }
+
+          @Override
+          public @Nullable Void apply(String value) {
+            log.add("apply");
+            return ContextAction.super.apply(value);
+          }
+        };
+    run(nullContext("plain"), recorded);
+    run(Contexts.<String>contextManager(y -> y.yield("generator")), recorded);
+    assertThat(log).containsExactly("apply", "accept plain", "apply", "accept generator");
   }
 
   private static IOException catchIoException(CheckedRunnable<IOException> call) {
